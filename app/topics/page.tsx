@@ -1,0 +1,5 @@
+import { TopicsScreen } from '@/components/topics/topics-screen';
+
+export default function TopicsPage() {
+  return <TopicsScreen />;
+}

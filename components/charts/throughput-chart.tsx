@@ -1,0 +1,33 @@
+'use client';
+
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useLiveStore } from '@/lib/store';
+
+const time = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour12: false });
+
+export function ThroughputChart() {
+  const points = useLiveStore((s) => s.throughput);
+  return (
+    <div className="h-40" data-testid="throughput-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <AreaChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+          <defs>
+            <linearGradient id="rate" x1="0" y1="0" x2="0" y2="1">
+              <stop offset="0%" stopColor="#8b5cf6" stopOpacity={0.5} />
+              <stop offset="100%" stopColor="#8b5cf6" stopOpacity={0} />
+            </linearGradient>
+          </defs>
+          <CartesianGrid stroke="#27272a" vertical={false} />
+          <XAxis dataKey="at" tickFormatter={time} stroke="#52525b" fontSize={10} minTickGap={60} />
+          <YAxis stroke="#52525b" fontSize={10} allowDecimals={false} />
+          <Tooltip
+            contentStyle={{ background: '#18181b', border: '1px solid #3f3f46', fontSize: 12 }}
+            labelFormatter={(at) => time(Number(at))}
+            formatter={(v) => [`${Number(v).toFixed(1)} msg/s`, 'produced']}
+          />
+          <Area type="monotone" dataKey="rate" stroke="#a78bfa" fill="url(#rate)" isAnimationActive={false} />
+        </AreaChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Broker, Partition } from '@/lib/contract/cluster';
+import { replicaRole, type ReplicaRole } from '@/lib/derive';
+
+const CELL: Record<ReplicaRole, { className: string; label: string; title: string }> = {
+  leader: { className: 'bg-emerald-500 text-emerald-950 font-bold', label: 'L', title: 'leader' },
+  'in-sync': { className: 'bg-sky-900 text-sky-200', label: 'F', title: 'in-sync follower' },
+  'out-of-sync': { className: 'bg-amber-600 text-amber-950 font-semibold', label: '!', title: 'out-of-sync follower' },
+  offline: { className: 'bg-rose-700 text-rose-100 font-semibold', label: '×', title: 'offline replica' },
+  none: { className: 'bg-zinc-900', label: '', title: 'no replica' },
+};
+
+export function LeadershipLegend() {
+  return (
+    <div className="flex flex-wrap gap-3 text-xs text-zinc-400">
+      {(['leader', 'in-sync', 'out-of-sync', 'offline'] as const).map((role) => (
+        <span key={role} className="flex items-center gap-1.5">
+          <span className={`grid h-4 w-4 place-items-center rounded text-[10px] ${CELL[role].className}`}>{CELL[role].label}</span>
+          {CELL[role].title}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** Partition × broker: which broker leads each partition and which followers keep up. */
+export function LeadershipMap({ partitions, brokers }: { partitions: Partition[]; brokers: Broker[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="text-xs" data-testid="leadership-map">
+        <thead>
+          <tr>
+            <th className="pr-3 text-left font-medium text-zinc-500">Partition</th>
+            {brokers.map((b) => (
+              <th key={b.id} className={`px-1 pb-1 text-center font-medium ${b.online ? 'text-zinc-400' : 'text-rose-400'}`} title={b.status}>
+                B{b.id}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {partitions.map((p) => (
+            <tr key={p.partition}>
+              <td className="pr-3 font-mono text-zinc-400">
+                {p.partition}
+                {p.offline && <span className="ml-1 text-rose-400">no leader</span>}
+              </td>
+              {brokers.map((b) => {
+                const role = replicaRole(p, b.id);
+                const cell = CELL[role];
+                return (
+                  <td key={b.id} className="p-0.5">
+                    <div
+                      data-testid={`leadership-cell-${p.partition}-${b.id}`}
+                      data-role={role}
+                      title={`partition ${p.partition} on broker ${b.id}: ${cell.title}`}
+                      className={`grid h-7 w-10 place-items-center rounded transition-colors duration-300 ${cell.className}`}
+                    >
+                      {cell.label}
+                    </div>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

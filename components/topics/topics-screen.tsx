@@ -1,0 +1,48 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { useLiveStore } from '@/lib/store';
+import { topicSummary } from '@/lib/derive';
+import { Card } from '@/components/ui/card';
+import { TopicTable } from './topic-table';
+
+export function TopicsScreen() {
+  const topics = useLiveStore((s) => s.cluster?.topics);
+  const [filter, setFilter] = useState('');
+  const [showInternal, setShowInternal] = useState(false);
+  const { user, internal } = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const rows = (topics ?? []).filter((t) => !needle || t.name.toLowerCase().includes(needle)).map(topicSummary);
+    return { user: rows.filter((r) => !r.internal), internal: rows.filter((r) => r.internal) };
+  }, [topics, filter]);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center gap-3">
+        <h1 className="text-lg font-semibold text-zinc-100">Topics</h1>
+        <input
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder="Filter by name"
+          aria-label="Filter topics by name"
+          className="w-64 rounded border border-zinc-700 bg-zinc-900 px-2 py-1 text-sm text-zinc-100 placeholder:text-zinc-600 focus:border-violet-500 focus:outline-none"
+        />
+        <span className="text-xs text-zinc-500">{user.length} topics</span>
+      </div>
+      <Card>
+        {user.length ? <TopicTable rows={user} testId="topic-table" /> : <p className="text-zinc-500">{filter ? 'No topic matches the filter.' : 'No topics yet.'}</p>}
+      </Card>
+      <Card
+        title={`Internal topics (${internal.length})`}
+        actions={
+          <button type="button" className="text-xs text-violet-300 hover:underline" onClick={() => setShowInternal((v) => !v)}>
+            {showInternal ? 'hide' : 'show'}
+          </button>
+        }
+      >
+        {showInternal ? <TopicTable rows={internal} testId="internal-topic-table" /> : <p className="text-xs text-zinc-500">Kafka&apos;s own topics, such as __consumer_offsets where groups commit their offsets.</p>}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ClusterSnapshot } from './cluster';
+import type { ClusterPatch } from './patch';
+
+/** Every socket.io event, both directions. Server and client import this one map. */
+export interface ServerToClientEvents {
+  /** Full state: sent on connect and on request. */
+  'cluster:snapshot': (snapshot: ClusterSnapshot) => void;
+  /** Only what changed since the previous version. */
+  'cluster:patch': (patch: ClusterPatch) => void;
+  /** A client request was refused; `message` is shown in the UI. */
+  'action:error': (error: { event: string; message: string }) => void;
+}
+
+export type Ack<T> = (reply: { ok: true; data: T } | { ok: false; error: string }) => void;
+
+export interface ClientToServerEvents {
+  /** Asks for a fresh snapshot, e.g. after a patch arrived for an unknown version. */
+  'cluster:resync': (payload: { reason: string }) => void;
+}
+
+export const CLIENT_EVENTS = ['cluster:resync'] as const satisfies readonly (keyof ClientToServerEvents)[];

@@ -1,0 +1,4 @@
+export * from './cluster';
+export * from './patch';
+export * from './api';
+export * from './events';

@@ -1,0 +1,81 @@
+import http from 'node:http';
+import type { AppConfig } from './config';
+import { createKafkaClients } from './kafka/client';
+import { ClusterStore } from './cluster/store';
+import { ClusterPoller } from './cluster/poller';
+import type { KnownBroker } from './cluster/reader';
+import { attachRealtime, type LiveServer } from './realtime/socket';
+import { handleApi } from './http/api';
+import { EmbeddedCluster } from './embedded/cluster';
+
+// Composes the server: Kafka clients, state, poller, JSON API, socket.io and (optionally)
+// Next.js on one HTTP port. Tests use it without Next.js.
+
+export type PageHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
+
+export interface Dashboard {
+  http: http.Server;
+  io: LiveServer;
+  store: ClusterStore;
+  poller: ClusterPoller;
+  embedded: EmbeddedCluster | null;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface DashboardOptions {
+  config: AppConfig;
+  pages?: PageHandler;
+  log?: (line: string) => void;
+}
+
+export async function startDashboard({ config, pages, log = console.log }: DashboardOptions): Promise<Dashboard> {
+  const embedded = config.kafka.brokers ? null : new EmbeddedCluster(config.embedded);
+  const bootstrap = config.kafka.brokers ?? embedded!.bootstrap;
+  const expected: KnownBroker[] = embedded ? embedded.layout.nodes.map((n) => ({ id: n.id, host: '127.0.0.1', port: n.clientPort, rack: null })) : [];
+
+  const clients = createKafkaClients(config.kafka, bootstrap);
+  const store = new ClusterStore({ brokers: bootstrap, embedded: embedded !== null });
+  const poller = new ClusterPoller(clients, store, { intervalMs: config.pollIntervalMs, expected, log });
+
+  const server = http.createServer((req, res) => {
+    if (handleApi(req, res, store)) return;
+    if (pages) {
+      void Promise.resolve(pages(req, res)).catch((e: unknown) => {
+        log(`page error: ${e instanceof Error ? e.message : String(e)}`);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  });
+  const io = attachRealtime(server, store);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  poller.start();
+
+  return {
+    http: server,
+    io,
+    store,
+    poller,
+    embedded,
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    async close() {
+      await poller.stop();
+      await clients.admin.disconnect().catch(() => undefined);
+      io.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import type { KafkaClients } from '../kafka/client';
+import type { ClusterStore } from './store';
+import { observeCluster, probeBrokers, type KnownBroker } from './reader';
+import { reshapeCluster } from './reshape';
+
+// Polls the cluster on a fixed interval. A round never starts while one runs (the next is
+// scheduled when the last ends), and Kafka being unreachable is a state: retry with
+// exponential backoff, report it, never throw out of the loop.
+
+export interface PollerOptions {
+  intervalMs: number;
+  /** Brokers to show even before the first metadata answer (the embedded nodes). */
+  expected: KnownBroker[];
+  /** Re-read topic settings at most this often; they change rarely. */
+  configEveryMs?: number;
+  log?: (line: string) => void;
+}
+
+const MAX_BACKOFF_MS = 15_000;
+
+export class ClusterPoller {
+  private known = new Map<number, KnownBroker>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+  private failures = 0;
+  private lastConfigsAt = 0;
+  private lastTopicNames = '';
+  rounds = 0;
+
+  constructor(
+    private readonly clients: KafkaClients,
+    private readonly store: ClusterStore,
+    private readonly opts: PollerOptions,
+  ) {
+    for (const b of opts.expected) this.known.set(b.id, b);
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+    await this.clients.wire.disconnect().catch(() => undefined);
+  }
+
+  /** Runs a round now, or waits for the one under way. For tests and on-demand refresh. */
+  async pollNow(): Promise<void> {
+    if (this.running) return this.running;
+    return this.round();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.round().finally(() => this.schedule(this.nextDelay()));
+    }, delayMs);
+  }
+
+  private nextDelay(): number {
+    if (this.failures === 0) return this.opts.intervalMs;
+    return Math.min(MAX_BACKOFF_MS, this.opts.intervalMs * 2 ** Math.min(this.failures, 10));
+  }
+
+  private round(): Promise<void> {
+    if (this.running) return this.running;
+    this.running = this.doRound().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async doRound(): Promise<void> {
+    const snapshot = this.store.snapshot();
+    const topicNames = snapshot.topics.map((t) => t.name).join('\n');
+    const withConfigs = Date.now() - this.lastConfigsAt > (this.opts.configEveryMs ?? 10_000) || topicNames !== this.lastTopicNames;
+    try {
+      const obs = await observeCluster(this.clients.wire, { known: [...this.known.values()], withConfigs });
+      for (const b of obs.metadata.brokers) this.known.set(b.nodeId, { id: b.nodeId, host: b.host, port: b.port, rack: b.rack });
+      if (obs.configs) this.lastConfigsAt = Date.now();
+      const view = reshapeCluster(obs, [...this.known.values()], snapshot);
+      this.lastTopicNames = view.topics.map((t) => t.name).join('\n');
+      if (this.failures > 0) this.opts.log?.(`Kafka reachable again after ${this.failures} failed round(s)`);
+      this.failures = 0;
+      this.store.setCluster(view);
+    } catch (e) {
+      this.failures++;
+      const message = e instanceof Error ? e.message : String(e);
+      if (this.failures === 1) this.opts.log?.(`Kafka unreachable: ${message}; retrying with backoff`);
+      // A fresh connection next time: kafkajs can keep sockets to a cluster that restarted.
+      await this.clients.wire.disconnect().catch(() => undefined);
+      const reachable = await probeBrokers([...this.known.values()]);
+      const brokers = snapshot.brokers.map((b) => {
+        const status = reachable.has(b.id) ? b.status : ('offline' as const);
+        return { ...b, status, online: status === 'online' };
+      });
+      this.store.setUnreachable(message, Date.now() + this.nextDelay(), brokers);
+    }
+    this.rounds++;
+  }
+}

@@ -1,0 +1,170 @@
+import type { Quorum, TopicConfig } from '../../lib/contract/cluster';
+import type { RawMetadata, WireBroker, WireCluster } from '../kafka/client';
+import { portOpen } from '../embedded/processes';
+import { decodeDescribeQuorumResponse, encodeDescribeQuorumRequest, DESCRIBE_QUORUM_API_KEY } from './quorum';
+
+// One round of reading the cluster: which brokers answer, metadata, the quorum, watermarks
+// and topic settings. Each part that fails leaves a gap the reshaper fills or shows; only
+// "no broker answers metadata" fails the round.
+
+export interface KnownBroker {
+  id: number;
+  host: string;
+  port: number;
+  rack: string | null;
+}
+
+export interface Watermarks {
+  low: number;
+  high: number;
+}
+
+export interface ClusterObservation {
+  metadata: RawMetadata;
+  reachable: Set<number>;
+  quorum: Quorum | null;
+  /** key `${topic}/${partition}`; missing when it could not be read this round. */
+  watermarks: Map<string, Watermarks>;
+  /** null: not read this round (keep the previous settings). */
+  configs: Map<string, TopicConfig> | null;
+}
+
+export const partitionKey = (topic: string, partition: number) => `${topic}/${partition}`;
+
+export async function probeBrokers(known: KnownBroker[]): Promise<Set<number>> {
+  const results = await Promise.all(known.map(async (b) => [b.id, await portOpen(b.port, b.host, 1000)] as const));
+  return new Set(results.filter(([, open]) => open).map(([id]) => id));
+}
+
+/** The brokers to ask, reachable ones first, so a dead broker never stalls the round. */
+async function anyBroker<T>(wire: WireCluster, order: number[], fn: (b: WireBroker) => Promise<T>): Promise<T> {
+  let lastError: unknown = new Error('no broker to ask');
+  for (const nodeId of order) {
+    try {
+      return await fn(await wire.findBroker({ nodeId }));
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw lastError;
+}
+
+async function readMetadata(wire: WireCluster, order: number[]): Promise<RawMetadata> {
+  if (!wire.isConnected()) {
+    await wire.connect();
+    await wire.refreshMetadata();
+  }
+  return anyBroker(wire, order, (b) => b.metadata([]));
+}
+
+export async function readQuorum(wire: WireCluster, order: number[]): Promise<Quorum> {
+  const body = encodeDescribeQuorumRequest();
+  return anyBroker(wire, order, async (b) => {
+    const decoded = await b.connectionPool.send({
+      request: {
+        apiKey: DESCRIBE_QUORUM_API_KEY,
+        apiVersion: 0,
+        apiName: 'DescribeQuorum',
+        encode: async () => ({ buf: body, buffer: body }),
+      },
+      response: { decode: async (payload) => payload, parse: async (payload) => payload },
+      logResponseError: false,
+    });
+    return decodeDescribeQuorumResponse(decoded as Buffer);
+  });
+}
+
+const EARLIEST = '-2';
+const LATEST = '-1';
+// High watermark, not the last stable offset: read uncommitted.
+const READ_UNCOMMITTED = 0;
+
+/** Log start and high watermark of every led partition: two ListOffsets per leader broker,
+ *  all leaders in parallel. A broker that fails leaves its partitions out of the result. */
+export async function readWatermarks(wire: WireCluster, metadata: RawMetadata, reachable: Set<number>): Promise<Map<string, Watermarks>> {
+  const byLeader = new Map<number, Map<string, number[]>>();
+  for (const t of metadata.topicMetadata) {
+    for (const p of t.partitionMetadata) {
+      if (p.leader < 0 || !reachable.has(p.leader)) continue;
+      const topics = byLeader.get(p.leader) ?? new Map<string, number[]>();
+      topics.set(t.topic, [...(topics.get(t.topic) ?? []), p.partitionId]);
+      byLeader.set(p.leader, topics);
+    }
+  }
+  const out = new Map<string, Watermarks>();
+  await Promise.all(
+    [...byLeader].map(async ([leader, topics]) => {
+      try {
+        const broker = await wire.findBroker({ nodeId: leader });
+        const ask = (timestamp: string) =>
+          broker.listOffsets({
+            isolationLevel: READ_UNCOMMITTED,
+            topics: [...topics].map(([topic, partitions]) => ({ topic, partitions: partitions.map((partition) => ({ partition, timestamp })) })),
+          });
+        const [low, high] = await Promise.all([ask(EARLIEST), ask(LATEST)]);
+        const lows = new Map<string, number>();
+        for (const r of low.responses) for (const p of r.partitions) lows.set(partitionKey(r.topic, p.partition), Number(p.offset));
+        for (const r of high.responses) {
+          for (const p of r.partitions) {
+            const key = partitionKey(r.topic, p.partition);
+            const lowOffset = lows.get(key);
+            if (lowOffset !== undefined) out.set(key, { low: lowOffset, high: Number(p.offset) });
+          }
+        }
+      } catch {
+        // Leadership moved or the broker went away mid-round: these partitions keep their
+        // previous watermarks until the next round.
+      }
+    }),
+  );
+  return out;
+}
+
+const TOPIC_RESOURCE = 2;
+export const TOPIC_CONFIG_NAMES = ['cleanup.policy', 'retention.ms', 'retention.bytes'];
+
+function numberOrNull(v: string | null | undefined): number | null {
+  if (v === null || v === undefined || v === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+export async function readTopicConfigs(wire: WireCluster, order: number[], topics: string[]): Promise<Map<string, TopicConfig>> {
+  const out = new Map<string, TopicConfig>();
+  if (topics.length === 0) return out;
+  const { resources } = await anyBroker(wire, order, (b) =>
+    b.describeConfigs({ resources: topics.map((name) => ({ type: TOPIC_RESOURCE, name, configNames: TOPIC_CONFIG_NAMES })) }),
+  );
+  for (const r of resources) {
+    if (r.errorCode !== 0) continue;
+    const get = (name: string) => r.configEntries.find((e) => e.configName === name)?.configValue ?? null;
+    out.set(r.resourceName, {
+      cleanupPolicy: get('cleanup.policy'),
+      retentionMs: numberOrNull(get('retention.ms')),
+      retentionBytes: numberOrNull(get('retention.bytes')),
+    });
+  }
+  return out;
+}
+
+export interface ReadOptions {
+  known: KnownBroker[];
+  /** Read topic settings this round (they change rarely; see the poller). */
+  withConfigs: boolean;
+}
+
+export async function observeCluster(wire: WireCluster, opts: ReadOptions): Promise<ClusterObservation> {
+  const reachable = await probeBrokers(opts.known);
+  const order = [...opts.known.map((b) => b.id).filter((id) => reachable.has(id)), ...opts.known.map((b) => b.id).filter((id) => !reachable.has(id))];
+  const metadata = await readMetadata(wire, order);
+  // Brokers new to us this round (first round, or added to the cluster) are probed now.
+  const fresh = metadata.brokers.filter((b) => !opts.known.some((k) => k.id === b.nodeId));
+  for (const id of await probeBrokers(fresh.map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack })))) reachable.add(id);
+  const askOrder = [...metadata.brokers.map((b) => b.nodeId).filter((id) => reachable.has(id))];
+  const [quorum, watermarks, configs] = await Promise.all([
+    readQuorum(wire, askOrder).catch(() => null),
+    readWatermarks(wire, metadata, reachable),
+    opts.withConfigs ? readTopicConfigs(wire, askOrder, metadata.topicMetadata.map((t) => t.topic)).catch(() => null) : Promise.resolve(null),
+  ]);
+  return { metadata, reachable, quorum, watermarks, configs };
+}

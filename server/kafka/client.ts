@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import { Kafka, logLevel, type Admin, type KafkaConfig, type SASLOptions } from 'kafkajs';
+import type { KafkaSettings } from '../config';
+
+// The server's Kafka clients, made once. `admin` is kafkajs's public admin client. `wire` is
+// a kafkajs cluster object used for what the admin API does not offer: DescribeQuorum, and
+// ListOffsets batched per leader broker (admin.fetchTopicOffsets is two requests per topic
+// and fails a whole topic when one partition has no leader). Both reuse kafkajs's
+// connection, TLS and SASL handling.
+
+export interface ListOffsetsPartitionResult {
+  partition: number;
+  errorCode: number;
+  offset: string;
+}
+
+export interface WireBroker {
+  metadata(topics: string[]): Promise<RawMetadata>;
+  listOffsets(request: {
+    replicaId?: number;
+    isolationLevel?: number;
+    topics: { topic: string; partitions: { partition: number; timestamp: string }[] }[];
+  }): Promise<{ responses: { topic: string; partitions: ListOffsetsPartitionResult[] }[] }>;
+  describeConfigs(request: {
+    resources: { type: number; name: string; configNames?: string[] }[];
+    includeSynonyms?: boolean;
+  }): Promise<{ resources: RawConfigResource[] }>;
+  connectionPool: {
+    send(protocol: { request: WireRequest; response: WireResponse; requestTimeout?: number; logResponseError?: boolean }): Promise<unknown>;
+  };
+}
+
+export interface WireRequest {
+  apiKey: number;
+  apiVersion: number;
+  apiName: string;
+  encode(): Promise<{ buf: Buffer; buffer: Buffer }>;
+}
+
+export interface WireResponse {
+  decode(payload: Buffer): Promise<unknown>;
+  parse(decoded: unknown): Promise<unknown>;
+}
+
+export interface RawMetadata {
+  clusterId: string | null;
+  controllerId: number;
+  brokers: { nodeId: number; host: string; port: number; rack: string | null }[];
+  topicMetadata: {
+    topic: string;
+    isInternal: boolean;
+    topicErrorCode: number;
+    partitionMetadata: {
+      partitionErrorCode: number;
+      partitionId: number;
+      leader: number;
+      replicas: number[];
+      isr: number[];
+      offlineReplicas?: number[];
+    }[];
+  }[];
+}
+
+export interface WireCluster {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  isConnected(): boolean;
+  refreshMetadata(): Promise<void>;
+  findBroker(args: { nodeId: number }): Promise<WireBroker>;
+}
+
+export interface KafkaClients {
+  kafka: Kafka;
+  admin: Admin;
+  wire: WireCluster;
+  bootstrap: string[];
+}
+
+function sslOption(settings: KafkaSettings): KafkaConfig['ssl'] {
+  if (!settings.ssl) return undefined;
+  const { caFile, certFile, keyFile, rejectUnauthorized } = settings.ssl;
+  return {
+    rejectUnauthorized,
+    ca: caFile ? [fs.readFileSync(caFile, 'utf8')] : undefined,
+    cert: certFile ? fs.readFileSync(certFile, 'utf8') : undefined,
+    key: keyFile ? fs.readFileSync(keyFile, 'utf8') : undefined,
+  };
+}
+
+function saslOption(settings: KafkaSettings): SASLOptions | undefined {
+  if (!settings.sasl) return undefined;
+  const { mechanism, username, password } = settings.sasl;
+  switch (mechanism) {
+    case 'plain':
+      return { mechanism: 'plain', username, password };
+    case 'scram-sha-256':
+      return { mechanism: 'scram-sha-256', username, password };
+    case 'scram-sha-512':
+      return { mechanism: 'scram-sha-512', username, password };
+  }
+}
+
+/** kafkajs options shared by every client this project makes (server, tests, bench). */
+export function kafkaConfig(settings: KafkaSettings, bootstrap: string[]): KafkaConfig {
+  return {
+    clientId: settings.clientId,
+    brokers: bootstrap,
+    ssl: sslOption(settings),
+    sasl: saslOption(settings),
+    connectionTimeout: 2000,
+    requestTimeout: 5000,
+    // The poller owns retrying with backoff; kafkajs's own retries would only stall a round.
+    retry: { retries: 1, initialRetryTime: 200, maxRetryTime: 1000 },
+    // Connection errors are a state the poller reports once, not a log line per attempt.
+    logLevel: logLevel.NOTHING,
+  };
+}
+
+const CREATE_CLUSTER = 'private:Kafka:createCluster';
+
+function createWireCluster(kafka: Kafka): WireCluster {
+  const symbol = Object.getOwnPropertySymbols(kafka).find((s) => s.description === CREATE_CLUSTER);
+  if (!symbol) throw new Error('this kafkajs version has no cluster factory; pin kafkajs 2.2.x');
+  const factory = (kafka as unknown as Record<symbol, (opts: object) => WireCluster>)[symbol];
+  return factory({ metadataMaxAge: 60_000, allowAutoTopicCreation: false });
+}
+
+export function createKafkaClients(settings: KafkaSettings, bootstrap: string[]): KafkaClients {
+  const kafka = new Kafka(kafkaConfig(settings, bootstrap));
+  return { kafka, admin: kafka.admin(), wire: createWireCluster(kafka), bootstrap };
+}
+
+export interface RawConfigResource {
+  errorCode: number;
+  resourceName: string;
+  configEntries: { configName: string; configValue: string | null }[];
+}
