@@ -30,6 +30,12 @@ async function main(): Promise<void> {
     dashboard.embedded.ensureRunning().catch((e: unknown) => fail(e));
   }
   await prepared;
+  // socket.io answers its own upgrades; any other (Next.js dev hot reload) goes to Next.
+  const upgrade = app.getUpgradeHandler();
+  dashboard.http.on('upgrade', (req, socket, head) => {
+    if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
+  });
+
   console.log(`[kafka-live] dashboard on ${dashboard.url} (${dev ? 'dev' : 'production'}, ready in ${Date.now() - started} ms)`);
 
   let closing = false;
@@ -56,5 +62,8 @@ function fail(e: unknown): never {
   }
   process.exit(1);
 }
+
+// A stray rejection inside a client library must not take the dashboard down.
+process.on('unhandledRejection', (reason) => console.error('[kafka-live] unhandled rejection:', reason));
 
 main().catch(fail);

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useLiveStore } from '@/lib/store';
+import { selectBrokers, selectControllerId, selectTopics } from '@/lib/store/selectors';
 import { leaderCounts } from '@/lib/derive';
 import { BrokerCard } from './broker-card';
 
@@ -13,9 +13,9 @@ function replicaCounts(topics: { partitions: { replicas: number[] }[] }[]): Map<
 }
 
 export function BrokerGrid() {
-  const { brokers, topics, controllerId } = useLiveStore(
-    useShallow((s) => ({ brokers: s.cluster?.brokers ?? [], topics: s.cluster?.topics ?? [], controllerId: s.cluster?.controllerId ?? null })),
-  );
+  const brokers = useLiveStore(selectBrokers);
+  const topics = useLiveStore(selectTopics);
+  const controllerId = useLiveStore(selectControllerId);
   const leaders = useMemo(() => leaderCounts(topics), [topics]);
   const replicas = useMemo(() => replicaCounts(topics), [topics]);
   const maxLeaders = Math.max(1, ...leaders.values());

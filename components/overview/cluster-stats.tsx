@@ -1,16 +1,16 @@
 'use client';
 
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useLiveStore } from '@/lib/store';
+import { selectBrokers, selectControllerId, selectTopics } from '@/lib/store/selectors';
 import { clusterCounts } from '@/lib/derive';
 import { Stat } from '@/components/ui/stat';
 import { formatCount } from '@/components/ui/format';
 
 export function ClusterStats() {
-  const { brokers, topics, controllerId } = useLiveStore(
-    useShallow((s) => ({ brokers: s.cluster?.brokers ?? [], topics: s.cluster?.topics ?? [], controllerId: s.cluster?.controllerId ?? null })),
-  );
+  const brokers = useLiveStore(selectBrokers);
+  const topics = useLiveStore(selectTopics);
+  const controllerId = useLiveStore(selectControllerId);
   const c = useMemo(() => clusterCounts({ brokers, topics }), [brokers, topics]);
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">

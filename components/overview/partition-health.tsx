@@ -3,16 +3,17 @@
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { useLiveStore } from '@/lib/store';
+import { selectTopics } from '@/lib/store/selectors';
 import { Badge } from '@/components/ui/badge';
 
 const LIST_CAP = 50;
 
 /** Under-replicated and leaderless partitions, worst first. */
 export function PartitionHealth() {
-  const topics = useLiveStore((s) => s.cluster?.topics);
+  const topics = useLiveStore(selectTopics);
   const rows = useMemo(() => {
     const out: { topic: string; partition: number; offline: boolean; isr: number; replicas: number }[] = [];
-    for (const t of topics ?? []) for (const p of t.partitions) if (p.offline || p.underReplicated) out.push({ topic: t.name, partition: p.partition, offline: p.offline, isr: p.isr.length, replicas: p.replicas.length });
+    for (const t of topics) for (const p of t.partitions) if (p.offline || p.underReplicated) out.push({ topic: t.name, partition: p.partition, offline: p.offline, isr: p.isr.length, replicas: p.replicas.length });
     return out.sort((a, b) => Number(b.offline) - Number(a.offline) || a.topic.localeCompare(b.topic) || a.partition - b.partition);
   }, [topics]);
   if (rows.length === 0) return <p className="text-xs text-emerald-300/80" data-testid="partitions-healthy">Every partition has a leader and a full ISR.</p>;

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useLiveStore } from '@/lib/store';
+import { selectBrokers } from '@/lib/store/selectors';
 import { topicSummary } from '@/lib/derive';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
@@ -13,9 +13,9 @@ import { LeadershipLegend, LeadershipMap } from './leadership-map';
 import { PartitionTable } from './partition-table';
 
 export function TopicDetailScreen({ name }: { name: string }) {
-  const { topic, brokers, loaded } = useLiveStore(
-    useShallow((s) => ({ topic: s.cluster?.topics.find((t) => t.name === name) ?? null, brokers: s.cluster?.brokers ?? [], loaded: s.cluster !== null })),
-  );
+  const topic = useLiveStore((s) => s.cluster?.topics.find((t) => t.name === name) ?? null);
+  const brokers = useLiveStore(selectBrokers);
+  const loaded = useLiveStore((s) => s.cluster !== null);
   const summary = useMemo(() => (topic ? topicSummary(topic) : null), [topic]);
 
   if (!loaded) return <p className="text-zinc-500">Loading…</p>;
@@ -57,8 +57,11 @@ export function TopicDetailScreen({ name }: { name: string }) {
         />
       </div>
       <div className="grid gap-4 xl:grid-cols-[auto_1fr]">
-        <Card title="Leadership map" actions={<LeadershipLegend />}>
+        <Card title="Leadership map">
           <LeadershipMap partitions={topic.partitions} brokers={brokers} />
+          <div className="mt-3">
+            <LeadershipLegend />
+          </div>
         </Card>
         <Card title="Partitions">
           <PartitionTable partitions={topic.partitions} />

@@ -2,17 +2,18 @@
 
 import { useMemo, useState } from 'react';
 import { useLiveStore } from '@/lib/store';
+import { selectTopics } from '@/lib/store/selectors';
 import { topicSummary } from '@/lib/derive';
 import { Card } from '@/components/ui/card';
 import { TopicTable } from './topic-table';
 
 export function TopicsScreen() {
-  const topics = useLiveStore((s) => s.cluster?.topics);
+  const topics = useLiveStore(selectTopics);
   const [filter, setFilter] = useState('');
   const [showInternal, setShowInternal] = useState(false);
   const { user, internal } = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    const rows = (topics ?? []).filter((t) => !needle || t.name.toLowerCase().includes(needle)).map(topicSummary);
+    const rows = topics.filter((t) => !needle || t.name.toLowerCase().includes(needle)).map(topicSummary);
     return { user: rows.filter((r) => !r.internal), internal: rows.filter((r) => r.internal) };
   }, [topics, filter]);
 

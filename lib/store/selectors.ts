@@ -1,0 +1,11 @@
+import type { Broker, Topic } from '../contract/cluster';
+import type { LiveStore } from './index';
+
+// Shared selectors. Fallbacks are module constants: a fresh [] per call would look like a
+// change on every render and loop.
+const NO_BROKERS: Broker[] = [];
+const NO_TOPICS: Topic[] = [];
+
+export const selectBrokers = (s: LiveStore): Broker[] => s.cluster?.brokers ?? NO_BROKERS;
+export const selectTopics = (s: LiveStore): Topic[] => s.cluster?.topics ?? NO_TOPICS;
+export const selectControllerId = (s: LiveStore): number | null => s.cluster?.controllerId ?? null;
