@@ -128,7 +128,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('KAFKA_CLIENT_ID', `use letters, digits, ".", "_" or "-" (at most 100), got "${clientId}"`);
   }
   return {
-    port: int(env, 'PORT', 3000, 1, 65535),
+    port: int(env, 'PORT', 3000, 0, 65535),
     host: read(env, 'HOST') ?? '127.0.0.1',
     pollIntervalMs: int(env, 'POLL_INTERVAL_MS', 1000, 100, 60000),
     kafka: {

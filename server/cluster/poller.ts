@@ -25,7 +25,6 @@ export class ClusterPoller {
   private stopped = true;
   private failures = 0;
   private lastConfigsAt = 0;
-  private lastTopicNames = '';
   rounds = 0;
 
   constructor(
@@ -79,14 +78,13 @@ export class ClusterPoller {
 
   private async doRound(): Promise<void> {
     const snapshot = this.store.snapshot();
-    const topicNames = snapshot.topics.map((t) => t.name).join('\n');
-    const withConfigs = Date.now() - this.lastConfigsAt > (this.opts.configEveryMs ?? 10_000) || topicNames !== this.lastTopicNames;
+    const refreshAllConfigs = Date.now() - this.lastConfigsAt > (this.opts.configEveryMs ?? 10_000);
+    const configured = new Set(snapshot.topics.filter((t) => t.config !== null).map((t) => t.name));
     try {
-      const obs = await observeCluster(this.clients.wire, { known: [...this.known.values()], withConfigs });
+      const obs = await observeCluster(this.clients.wire, { known: [...this.known.values()], refreshAllConfigs, configured });
       for (const b of obs.metadata.brokers) this.known.set(b.nodeId, { id: b.nodeId, host: b.host, port: b.port, rack: b.rack });
-      if (obs.configs) this.lastConfigsAt = Date.now();
+      if (obs.configs && refreshAllConfigs) this.lastConfigsAt = Date.now();
       const view = reshapeCluster(obs, [...this.known.values()], snapshot);
-      this.lastTopicNames = view.topics.map((t) => t.name).join('\n');
       if (this.failures > 0) this.opts.log?.(`Kafka reachable again after ${this.failures} failed round(s)`);
       this.failures = 0;
       this.store.setCluster(view);

@@ -25,7 +25,8 @@ export interface ClusterObservation {
   quorum: Quorum | null;
   /** key `${topic}/${partition}`; missing when it could not be read this round. */
   watermarks: Map<string, Watermarks>;
-  /** null: not read this round (keep the previous settings). */
+  /** Settings read this round (possibly for some topics only); null when the read failed.
+   *  Topics left out keep their previous settings. */
   configs: Map<string, TopicConfig> | null;
 }
 
@@ -149,8 +150,10 @@ export async function readTopicConfigs(wire: WireCluster, order: number[], topic
 
 export interface ReadOptions {
   known: KnownBroker[];
-  /** Read topic settings this round (they change rarely; see the poller). */
-  withConfigs: boolean;
+  /** Topic settings change rarely: read them for every topic only when true, otherwise only
+   *  for topics not in `configured` (new ones), so a new topic arrives with its settings. */
+  refreshAllConfigs: boolean;
+  configured: Set<string>;
 }
 
 export async function observeCluster(wire: WireCluster, opts: ReadOptions): Promise<ClusterObservation> {
@@ -164,7 +167,11 @@ export async function observeCluster(wire: WireCluster, opts: ReadOptions): Prom
   const [quorum, watermarks, configs] = await Promise.all([
     readQuorum(wire, askOrder).catch(() => null),
     readWatermarks(wire, metadata, reachable),
-    opts.withConfigs ? readTopicConfigs(wire, askOrder, metadata.topicMetadata.map((t) => t.topic)).catch(() => null) : Promise.resolve(null),
+    readTopicConfigs(
+      wire,
+      askOrder,
+      metadata.topicMetadata.map((t) => t.topic).filter((name) => opts.refreshAllConfigs || !opts.configured.has(name)),
+    ).catch(() => null),
   ]);
   return { metadata, reachable, quorum, watermarks, configs };
 }

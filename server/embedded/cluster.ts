@@ -66,8 +66,8 @@ export class EmbeddedCluster {
         this.log(`reusing the running cluster on ${this.bootstrap.join(',')}`);
       } else {
         checkJava();
-        ensureJars(this.layout, this.log);
         await this.refuseForeignPorts(stopped.map((s) => this.node(s.id)));
+        ensureJars(this.layout, this.log);
         this.writeConfig();
         this.formatIfNeeded();
         for (const s of stopped) this.spawnNode(this.node(s.id));
