@@ -18,6 +18,13 @@ export class WireWriter {
     return this;
   }
 
+  int64(v: number): this {
+    const b = Buffer.alloc(8);
+    b.writeBigInt64BE(BigInt(v));
+    this.parts.push(b);
+    return this;
+  }
+
   uvarint(v: number): this {
     const bytes: number[] = [];
     let n = v >>> 0;

@@ -1,0 +1,11 @@
+# The dashboard alone; docker-compose.yml runs it next to three Kafka brokers.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx next build
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+EXPOSE 3000
+CMD ["npx", "tsx", "server/index.ts"]

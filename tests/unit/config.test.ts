@@ -1,0 +1,58 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig, parseBrokerList } from '../../server/config';
+
+const fails = (env: Record<string, string>, variable: string, pattern?: RegExp) =>
+  assert.throws(
+    () => loadConfig(env),
+    (e: unknown) => e instanceof ConfigError && e.variable === variable && e.message.startsWith(`${variable}:`) && (!pattern || pattern.test(e.message)),
+  );
+
+describe('configuration from the environment', () => {
+  it('defaults to the embedded cluster on port 3000', () => {
+    const c = loadConfig({});
+    assert.equal(c.kafka.brokers, null);
+    assert.equal(c.port, 3000);
+    assert.equal(c.kafka.clientId, 'kafka-live');
+    assert.equal(c.embedded.basePort, 19092, 'clear of a Kafka the user runs on 9092');
+    assert.equal(c.kafka.ssl, null);
+    assert.equal(c.kafka.sasl, null);
+  });
+
+  it('reads a comma-separated broker list, tolerating spaces', () => {
+    assert.deepEqual(loadConfig({ KAFKA_BROKERS: 'a.example:9092, b:9093,[::1]:9094' }).kafka.brokers, ['a.example:9092', 'b:9093', '[::1]:9094']);
+  });
+
+  it('names the variable for a malformed broker list', () => {
+    fails({ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS', /"localhost" is not host:port/);
+    fails({ KAFKA_BROKERS: 'h:99999' }, 'KAFKA_BROKERS');
+    fails({ KAFKA_BROKERS: ',,' }, 'KAFKA_BROKERS');
+    assert.throws(() => parseBrokerList('h:0'), ConfigError);
+  });
+
+  it('names the variable for bad numbers and flags', () => {
+    fails({ PORT: 'eighty' }, 'PORT');
+    fails({ PORT: '70000' }, 'PORT');
+    fails({ POLL_INTERVAL_MS: '5' }, 'POLL_INTERVAL_MS');
+    fails({ KAFKA_EMBEDDED_PORT: '80' }, 'KAFKA_EMBEDDED_PORT');
+    fails({ KAFKA_SSL: 'maybe' }, 'KAFKA_SSL');
+    fails({ KAFKA_CLIENT_ID: 'has spaces' }, 'KAFKA_CLIENT_ID');
+  });
+
+  it('takes SASL plain and SCRAM, and requires the credentials', () => {
+    for (const mechanism of ['plain', 'scram-sha-256', 'SCRAM-SHA-512']) {
+      const c = loadConfig({ KAFKA_BROKERS: 'h:9092', KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' });
+      assert.equal(c.kafka.sasl?.mechanism, mechanism.toLowerCase());
+    }
+    fails({ KAFKA_SASL_MECHANISM: 'gssapi' }, 'KAFKA_SASL_MECHANISM');
+    fails({ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_PASSWORD: 'p' }, 'KAFKA_SASL_USERNAME');
+    fails({ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u' }, 'KAFKA_SASL_PASSWORD');
+  });
+
+  it('turns SSL on with a flag or a CA file, and wants certificate and key together', () => {
+    assert.deepEqual(loadConfig({ KAFKA_SSL: 'true' }).kafka.ssl, { rejectUnauthorized: true, caFile: undefined, certFile: undefined, keyFile: undefined });
+    assert.equal(loadConfig({ KAFKA_SSL_CA_FILE: '/ca.pem' }).kafka.ssl?.caFile, '/ca.pem');
+    assert.equal(loadConfig({ KAFKA_SSL: 'true', KAFKA_SSL_REJECT_UNAUTHORIZED: 'false' }).kafka.ssl?.rejectUnauthorized, false);
+    fails({ KAFKA_SSL_CERT_FILE: '/c.pem' }, 'KAFKA_SSL_KEY_FILE');
+  });
+});
