@@ -1,12 +1,14 @@
 'use client';
 
 import { useLiveStore } from '@/lib/store';
+import { selectBrokers } from '@/lib/store/selectors';
 import { Badge } from '@/components/ui/badge';
 import { formatCount } from '@/components/ui/format';
 
 /** The KRaft metadata quorum: who leads it (the active controller) and how far each voter lags. */
 export function QuorumPanel() {
   const quorum = useLiveStore((s) => s.cluster?.quorum ?? null);
+  const brokers = useLiveStore(selectBrokers);
   if (!quorum) return <p className="text-xs text-zinc-500">The metadata quorum has not answered yet.</p>;
   return (
     <div className="text-xs">
@@ -30,7 +32,10 @@ export function QuorumPanel() {
           {[...quorum.voters.map((r) => ({ ...r, role: 'voter' })), ...quorum.observers.map((r) => ({ ...r, role: 'observer' }))].map((r) => (
             <tr key={`${r.role}-${r.replicaId}`} className="border-t border-zinc-800/70">
               <td className="py-1">#{r.replicaId}</td>
-              <td>{r.replicaId === quorum.leaderId ? <Badge tone="accent">leader</Badge> : <span className="text-zinc-400">{r.role}</span>}</td>
+              <td className="space-x-1">
+                {r.replicaId === quorum.leaderId ? <Badge tone="accent">leader</Badge> : <span className="text-zinc-400">{r.role}</span>}
+                {brokers.find((b) => b.id === r.replicaId)?.online === false && <Badge tone="bad">down</Badge>}
+              </td>
               <td className="text-right">{r.logEndOffset < 0 ? '—' : formatCount(r.logEndOffset)}</td>
               <td className="text-right">{r.logEndOffset < 0 ? '—' : formatCount(Math.max(0, quorum.highWatermark - r.logEndOffset))}</td>
             </tr>
