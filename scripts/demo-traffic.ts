@@ -1,0 +1,40 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { loadConfig } from '../server/config';
+import { EmbeddedCluster } from '../server/embedded/cluster';
+
+// Demo traffic for screenshots and for trying the dashboard by eye: the seed scenario's
+// `order.processing` topic (3 partitions, RF 3) and order events keyed by order id.
+// Usage: npx tsx scripts/demo-traffic.ts [seconds=60] [messagesPerSecond=20]
+
+async function main(): Promise<void> {
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+  const seconds = Number(process.argv[2] ?? 60);
+  const rate = Number(process.argv[3] ?? 20);
+  const config = loadConfig();
+  const brokers = config.kafka.brokers ?? new EmbeddedCluster(config.embedded).bootstrap;
+  const kafka = new Kafka({ clientId: process.env.KAFKA_CLIENT_ID ?? 'ecommerce-app', brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  if (!(await admin.listTopics()).includes('order.processing')) {
+    await admin.createTopics({ topics: [{ topic: 'order.processing', numPartitions: 3, replicationFactor: 3 }], waitForLeaders: false });
+  }
+  await admin.disconnect();
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  const end = Date.now() + seconds * 1000;
+  let orderId = 1000;
+  while (Date.now() < end) {
+    const batch = Array.from({ length: Math.max(1, Math.round(rate / 10)) }, () => {
+      orderId++;
+      return { key: String(orderId), value: JSON.stringify({ orderId, status: 'CREATED', at: new Date().toISOString() }) };
+    });
+    await producer.send({ topic: 'order.processing', messages: batch }).catch((e: Error) => console.error(e.message));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await producer.disconnect();
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
