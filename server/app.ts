@@ -73,7 +73,6 @@ export async function startDashboard({ config, pages, log = console.log }: Dashb
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     async close() {
       await poller.stop();
-      await clients.admin.disconnect().catch(() => undefined);
       io.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,6 +1,6 @@
 import type { KafkaClients } from '../kafka/client';
 import type { ClusterStore } from './store';
-import { observeCluster, probeBrokers, type KnownBroker } from './reader';
+import { observeCluster, type KnownBroker } from './reader';
 import { reshapeCluster } from './reshape';
 
 // Polls the cluster on a fixed interval. A round never starts while one runs (the next is
@@ -81,7 +81,8 @@ export class ClusterPoller {
     const refreshAllConfigs = Date.now() - this.lastConfigsAt > (this.opts.configEveryMs ?? 10_000);
     const configured = new Set(snapshot.topics.filter((t) => t.config !== null).map((t) => t.name));
     try {
-      const obs = await observeCluster(this.clients.wire, { known: [...this.known.values()], refreshAllConfigs, configured });
+      const reachableBefore = new Set(snapshot.brokers.filter((b) => b.online).map((b) => b.id));
+      const obs = await observeCluster(this.clients.wire, { known: [...this.known.values()], reachableBefore, refreshAllConfigs, configured });
       for (const b of obs.metadata.brokers) this.known.set(b.nodeId, { id: b.nodeId, host: b.host, port: b.port, rack: b.rack });
       if (obs.configs && refreshAllConfigs) this.lastConfigsAt = Date.now();
       const view = reshapeCluster(obs, [...this.known.values()], snapshot);
@@ -94,11 +95,8 @@ export class ClusterPoller {
       if (this.failures === 1) this.opts.log?.(`Kafka unreachable: ${message}; retrying with backoff`);
       // A fresh connection next time: kafkajs can keep sockets to a cluster that restarted.
       await this.clients.wire.disconnect().catch(() => undefined);
-      const reachable = await probeBrokers([...this.known.values()]);
-      const brokers = snapshot.brokers.map((b) => {
-        const status = reachable.has(b.id) ? b.status : ('offline' as const);
-        return { ...b, status, online: status === 'online' };
-      });
+      // Nothing answered: every broker we could reach before is now unreachable from here.
+      const brokers = snapshot.brokers.map((b) => (b.status === 'online' ? { ...b, status: 'unreachable' as const, online: false } : b));
       this.store.setUnreachable(message, Date.now() + this.nextDelay(), brokers);
     }
     this.rounds++;

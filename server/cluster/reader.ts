@@ -1,6 +1,5 @@
 import type { Quorum, TopicConfig } from '../../lib/contract/cluster';
 import type { RawMetadata, WireBroker, WireCluster } from '../kafka/client';
-import { portOpen } from '../embedded/processes';
 import { decodeDescribeQuorumResponse, encodeDescribeQuorumRequest, DESCRIBE_QUORUM_API_KEY } from './quorum';
 
 // One round of reading the cluster: which brokers answer, metadata, the quorum, watermarks
@@ -32,9 +31,20 @@ export interface ClusterObservation {
 
 export const partitionKey = (topic: string, partition: number) => `${topic}/${partition}`;
 
-export async function probeBrokers(known: KnownBroker[]): Promise<Set<number>> {
-  const results = await Promise.all(known.map(async (b) => [b.id, await portOpen(b.port, b.host, 1000)] as const));
-  return new Set(results.filter(([, open]) => open).map(([id]) => id));
+/** Which brokers the dashboard can reach: kafkajs keeps one connection per broker and
+ *  reconnects on demand, so a killed broker (its socket closed, its port refusing) fails here
+ *  within one round, long before the controller fences it. Using the client's own connection
+ *  (with TLS and SASL) rather than a bare TCP probe keeps broker logs free of failed handshakes. */
+export async function probeBrokers(wire: WireCluster, ids: number[]): Promise<Set<number>> {
+  const results = await Promise.all(
+    ids.map((nodeId) =>
+      wire.findBroker({ nodeId }).then(
+        () => nodeId,
+        () => null,
+      ),
+    ),
+  );
+  return new Set(results.filter((id): id is number => id !== null));
 }
 
 /** The brokers to ask, reachable ones first, so a dead broker never stalls the round. */
@@ -150,6 +160,7 @@ export async function readTopicConfigs(wire: WireCluster, order: number[], topic
 
 export interface ReadOptions {
   known: KnownBroker[];
+  reachableBefore: Set<number>;
   /** Topic settings change rarely: read them for every topic only when true, otherwise only
    *  for topics not in `configured` (new ones), so a new topic arrives with its settings. */
   refreshAllConfigs: boolean;
@@ -157,13 +168,11 @@ export interface ReadOptions {
 }
 
 export async function observeCluster(wire: WireCluster, opts: ReadOptions): Promise<ClusterObservation> {
-  const reachable = await probeBrokers(opts.known);
-  const order = [...opts.known.map((b) => b.id).filter((id) => reachable.has(id)), ...opts.known.map((b) => b.id).filter((id) => !reachable.has(id))];
+  // Brokers that answered last round are asked first, so a dead one never stalls the round.
+  const order = [...opts.known].sort((a, b) => Number(opts.reachableBefore.has(b.id)) - Number(opts.reachableBefore.has(a.id))).map((b) => b.id);
   const metadata = await readMetadata(wire, order);
-  // Brokers new to us this round (first round, or added to the cluster) are probed now.
-  const fresh = metadata.brokers.filter((b) => !opts.known.some((k) => k.id === b.nodeId));
-  for (const id of await probeBrokers(fresh.map((b) => ({ id: b.nodeId, host: b.host, port: b.port, rack: b.rack })))) reachable.add(id);
-  const askOrder = [...metadata.brokers.map((b) => b.nodeId).filter((id) => reachable.has(id))];
+  const reachable = await probeBrokers(wire, metadata.brokers.map((b) => b.nodeId));
+  const askOrder = metadata.brokers.map((b) => b.nodeId).filter((id) => reachable.has(id));
   const [quorum, watermarks, configs] = await Promise.all([
     readQuorum(wire, askOrder).catch(() => null),
     readWatermarks(wire, metadata, reachable),

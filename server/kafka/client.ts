@@ -1,12 +1,13 @@
 import fs from 'node:fs';
-import { Kafka, logLevel, type Admin, type KafkaConfig, type SASLOptions } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig, type SASLOptions } from 'kafkajs';
 import type { KafkaSettings } from '../config';
 
-// The server's Kafka clients, made once. `admin` is kafkajs's public admin client. `wire` is
-// a kafkajs cluster object used for what the admin API does not offer: DescribeQuorum, and
-// ListOffsets batched per leader broker (admin.fetchTopicOffsets is two requests per topic
-// and fails a whole topic when one partition has no leader). Both reuse kafkajs's
-// connection, TLS and SASL handling.
+// The server's Kafka client, made once. Reading cluster state goes through `wire`: kafkajs's
+// own cluster object (the one its admin client is built on), so it reuses kafkajs's
+// connections, TLS and SASL, but can send what the admin API does not offer: DescribeQuorum,
+// ListOffsets batched per leader broker (admin.fetchTopicOffsets is two requests per topic and
+// fails a whole topic when one partition has no leader), and Metadata and DescribeConfigs to
+// a broker known to be alive (the admin picks one at random, dead or not).
 
 export interface ListOffsetsPartitionResult {
   partition: number;
@@ -71,7 +72,6 @@ export interface WireCluster {
 
 export interface KafkaClients {
   kafka: Kafka;
-  admin: Admin;
   wire: WireCluster;
   bootstrap: string[];
 }
@@ -127,7 +127,7 @@ function createWireCluster(kafka: Kafka): WireCluster {
 
 export function createKafkaClients(settings: KafkaSettings, bootstrap: string[]): KafkaClients {
   const kafka = new Kafka(kafkaConfig(settings, bootstrap));
-  return { kafka, admin: kafka.admin(), wire: createWireCluster(kafka), bootstrap };
+  return { kafka, wire: createWireCluster(kafka), bootstrap };
 }
 
 export interface RawConfigResource {
