@@ -9,24 +9,41 @@ const STATUS: Record<Broker['status'], { tone: Tone; label: string; why: string 
   offline: { tone: 'bad', label: 'offline', why: 'Gone from the cluster metadata (stopped or fenced).' },
 };
 
-export function BrokerCard({ broker, isController, leaders, maxLeaders, replicas }: { broker: Broker; isController: boolean; leaders: number; maxLeaders: number; replicas: number }) {
+const CLUSTER_AWAY = 'The dashboard cannot reach the cluster; this is the last state it saw.';
+
+export function BrokerCard({
+  broker,
+  isController,
+  leaders,
+  maxLeaders,
+  replicas,
+  clusterReachable,
+}: {
+  broker: Broker;
+  isController: boolean;
+  leaders: number;
+  maxLeaders: number;
+  replicas: number;
+  clusterReachable: boolean;
+}) {
   const status = STATUS[broker.status];
+  const why = clusterReachable ? status.why : CLUSTER_AWAY;
   return (
     <article
       data-testid={`broker-card-${broker.id}`}
       data-status={broker.status}
       className={`rounded-lg border bg-zinc-900/60 p-4 ${broker.online ? 'border-zinc-800' : 'border-rose-900/80 bg-rose-950/20'}`}
     >
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <StatusDot tone={status.tone} />
-        <h3 className="text-base font-semibold text-zinc-100">Broker {broker.id}</h3>
+        <h3 className="whitespace-nowrap text-base font-semibold text-zinc-100">Broker {broker.id}</h3>
         {isController && (
           <Badge tone="accent" testId="controller-badge" title="Active KRaft controller: leader of the metadata quorum">
             ★ controller
           </Badge>
         )}
         <span className="ml-auto">
-          <Badge tone={status.tone} testId={`broker-status-${broker.id}`} title={status.why}>
+          <Badge tone={status.tone} testId={`broker-status-${broker.id}`} title={why}>
             {status.label}
           </Badge>
         </span>
@@ -44,7 +61,7 @@ export function BrokerCard({ broker, isController, leaders, maxLeaders, replicas
       <div className="mt-1.5 h-1.5 overflow-hidden rounded bg-zinc-800" aria-hidden>
         <div className="h-full rounded bg-emerald-500 transition-all duration-500" style={{ width: `${maxLeaders ? (leaders / maxLeaders) * 100 : 0}%` }} />
       </div>
-      {!broker.online && <p className="mt-2 text-xs text-rose-300/80">{status.why}</p>}
+      {!broker.online && <p className="mt-2 text-xs text-rose-300/80">{why}</p>}
     </article>
   );
 }

@@ -16,6 +16,7 @@ export function BrokerGrid() {
   const brokers = useLiveStore(selectBrokers);
   const topics = useLiveStore(selectTopics);
   const controllerId = useLiveStore(selectControllerId);
+  const clusterReachable = useLiveStore((s) => s.cluster?.connection.status !== 'unreachable');
   const leaders = useMemo(() => leaderCounts(topics), [topics]);
   const replicas = useMemo(() => replicaCounts(topics), [topics]);
   const maxLeaders = Math.max(1, ...leaders.values());
@@ -23,7 +24,7 @@ export function BrokerGrid() {
   return (
     <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" data-testid="broker-grid">
       {brokers.map((b) => (
-        <BrokerCard key={b.id} broker={b} isController={b.id === controllerId} leaders={leaders.get(b.id) ?? 0} maxLeaders={maxLeaders} replicas={replicas.get(b.id) ?? 0} />
+        <BrokerCard key={b.id} broker={b} isController={b.id === controllerId} leaders={leaders.get(b.id) ?? 0} maxLeaders={maxLeaders} replicas={replicas.get(b.id) ?? 0} clusterReachable={clusterReachable} />
       ))}
     </div>
   );

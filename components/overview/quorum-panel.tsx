@@ -9,7 +9,7 @@ import { formatCount } from '@/components/ui/format';
 export function QuorumPanel() {
   const quorum = useLiveStore((s) => s.cluster?.quorum ?? null);
   const brokers = useLiveStore(selectBrokers);
-  if (!quorum) return <p className="text-xs text-zinc-500">The metadata quorum has not answered yet.</p>;
+  if (!quorum) return <p className="text-xs text-zinc-500">The metadata quorum is not answering: no active controller is known.</p>;
   return (
     <div className="text-xs">
       <div className="mb-2 flex gap-4 text-zinc-400">

@@ -49,10 +49,12 @@ export class ClusterStore extends EventEmitter<ClusterStoreEvents> {
     });
   }
 
-  /** Kafka did not answer: keep the last known topics, show brokers as the probe saw them. */
+  /** Kafka did not answer: keep the last known topics to show, but claim no controller. */
   setUnreachable(error: string, nextRetryAt: number, brokers?: ClusterSnapshot['brokers']): void {
     this.commit({
       ...this.state,
+      controllerId: null,
+      quorum: null,
       brokers: brokers ?? this.state.brokers,
       connection: { ...this.state.connection, status: 'unreachable', lastError: error, nextRetryAt },
       observedAt: Date.now(),

@@ -69,3 +69,25 @@ test('a killed broker turns offline on its card and loses its leaderships on the
   await restoreCluster();
   await deleteTopic(name);
 });
+
+test('the whole cluster going away shows a banner; coming back clears it, without reload', async ({ page }) => {
+  const { embedded, restoreCluster } = await import('../support/kafka');
+  await restoreCluster();
+  const overview = new OverviewPage(page);
+  await overview.open();
+  await embedded.stopAll();
+  try {
+    await expect(page.getByTestId('kafka-banner')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('kafka-banner')).toContainText('Kafka cluster unreachable');
+    await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'unreachable');
+    await expect(page.getByTestId('stat-brokers-value')).toHaveText('0 / 3');
+    await expect(page.getByTestId('stat-controller-value')).toHaveText('—');
+    await page.screenshot({ path: 'test-results/cluster-down.png', fullPage: true });
+  } finally {
+    await embedded.ensureRunning();
+  }
+  await expect(page.getByTestId('kafka-banner')).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'connected');
+  await expect(page.getByTestId('stat-brokers-value')).toHaveText('3 / 3', { timeout: 60_000 });
+  await restoreCluster();
+});
