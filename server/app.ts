@@ -26,10 +26,12 @@ export interface Dashboard {
 export interface DashboardOptions {
   config: AppConfig;
   pages?: PageHandler;
+  /** false: the caller starts the poller (after the embedded cluster is up). */
+  startPolling?: boolean;
   log?: (line: string) => void;
 }
 
-export async function startDashboard({ config, pages, log = console.log }: DashboardOptions): Promise<Dashboard> {
+export async function startDashboard({ config, pages, startPolling = true, log = console.log }: DashboardOptions): Promise<Dashboard> {
   const embedded = config.kafka.brokers ? null : new EmbeddedCluster(config.embedded);
   const bootstrap = config.kafka.brokers ?? embedded!.bootstrap;
   const expected: KnownBroker[] = embedded ? embedded.layout.nodes.map((n) => ({ id: n.id, host: '127.0.0.1', port: n.clientPort, rack: null })) : [];
@@ -62,7 +64,7 @@ export async function startDashboard({ config, pages, log = console.log }: Dashb
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  poller.start();
+  if (startPolling) poller.start();
 
   return {
     http: server,

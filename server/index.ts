@@ -17,6 +17,9 @@ async function main(): Promise<void> {
   const prepared = app.prepare();
   const dashboard = await startDashboard({
     config,
+    // With the embedded cluster, polling starts once its nodes answer: until then the page
+    // says "connecting", not "unreachable".
+    startPolling: config.kafka.brokers !== null,
     pages: async (req, res) => {
       await prepared;
       await app.getRequestHandler()(req, res);
@@ -27,7 +30,10 @@ async function main(): Promise<void> {
   if (dashboard.embedded) {
     // The page is up at once and shows "connecting" until the nodes answer.
     console.log(`[kafka-live] embedded Kafka on ${dashboard.embedded.bootstrap.join(',')} (stays up after the dashboard; npm run kafka:stop stops it)`);
-    dashboard.embedded.ensureRunning().catch((e: unknown) => fail(e));
+    dashboard.embedded
+      .ensureRunning()
+      .then(() => dashboard.poller.start())
+      .catch((e: unknown) => fail(e));
   }
   await prepared;
   // socket.io answers its own upgrades; any other (Next.js dev hot reload) goes to Next.

@@ -1,4 +1,9 @@
 import { chromium } from '@playwright/test';
+
+// Look at what the dashboard shows: a full-page screenshot in Debian's Chromium, with page
+// errors and failed requests printed.
+// Usage: npx tsx scripts/screenshot.ts [url=http://127.0.0.1:3000/] [out=/tmp/shot.png] [waitMs=3000]
+
 (async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
