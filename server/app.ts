@@ -3,6 +3,7 @@ import type { AppConfig } from './config';
 import { createKafkaClients } from './kafka/client';
 import { ClusterStore } from './cluster/store';
 import { ClusterPoller } from './cluster/poller';
+import { ThroughputTracker } from './cluster/throughput';
 import type { KnownBroker } from './cluster/reader';
 import { attachRealtime, type LiveServer } from './realtime/socket';
 import { handleApi } from './http/api';
@@ -38,7 +39,8 @@ export async function startDashboard({ config, pages, startPolling = true, log =
 
   const clients = createKafkaClients(config.kafka, bootstrap);
   const store = new ClusterStore({ brokers: bootstrap, embedded: embedded !== null });
-  const poller = new ClusterPoller(clients, store, { intervalMs: config.pollIntervalMs, expected, log });
+  const throughput = new ThroughputTracker();
+  const poller = new ClusterPoller(clients, store, throughput, { intervalMs: config.pollIntervalMs, expected, log });
 
   const server = http.createServer((req, res) => {
     if (handleApi(req, res, store)) return;
@@ -53,7 +55,7 @@ export async function startDashboard({ config, pages, startPolling = true, log =
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
   });
-  const io = attachRealtime(server, store);
+  const io = attachRealtime(server, store, throughput);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,3 +2,4 @@ export * from './cluster';
 export * from './patch';
 export * from './api';
 export * from './events';
+export * from './metrics';

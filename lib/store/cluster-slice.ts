@@ -13,17 +13,12 @@ export interface ClusterSlice {
 
 export const createClusterSlice: StateCreator<LiveStore, [], [], ClusterSlice> = (set, get) => ({
   cluster: null,
-  setSnapshot(snapshot) {
-    set({ cluster: snapshot });
-    get().recordThroughput(snapshot);
-  },
+  setSnapshot: (snapshot) => set({ cluster: snapshot }),
   applyClusterPatch(patch) {
     const current = get().cluster;
     if (!current) return false;
     try {
-      const next = applyPatch(current, patch);
-      set({ cluster: next });
-      get().recordThroughput(next);
+      set({ cluster: applyPatch(current, patch) });
       return true;
     } catch (e) {
       if (e instanceof PatchGapError) return false;

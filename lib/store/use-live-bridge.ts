@@ -19,6 +19,8 @@ export function useLiveBridge(): void {
     socket.on('cluster:patch', (patch) => {
       if (!store().applyClusterPatch(patch)) socket.emit('cluster:resync', { reason: `missed version before ${patch.to}` });
     });
+    socket.on('metrics:throughput-history', (points) => store().setThroughputHistory(points));
+    socket.on('metrics:throughput', (point) => store().addThroughputPoint(point));
     socket.on('action:error', ({ message }) => store().setActionError(message));
 
     return () => {

@@ -1,5 +1,6 @@
 import type { KafkaClients } from '../kafka/client';
 import type { ClusterStore } from './store';
+import type { ThroughputTracker } from './throughput';
 import { observeCluster, type KnownBroker } from './reader';
 import { reshapeCluster } from './reshape';
 
@@ -30,6 +31,7 @@ export class ClusterPoller {
   constructor(
     private readonly clients: KafkaClients,
     private readonly store: ClusterStore,
+    private readonly throughput: ThroughputTracker,
     private readonly opts: PollerOptions,
   ) {
     for (const b of opts.expected) this.known.set(b.id, b);
@@ -88,10 +90,13 @@ export class ClusterPoller {
       const view = reshapeCluster(obs, [...this.known.values()], snapshot);
       if (this.failures > 0) this.opts.log?.(`Kafka reachable again after ${this.failures} failed round(s)`);
       this.failures = 0;
-      this.store.setCluster(view);
+      const observedAt = Date.now();
+      this.store.setCluster(view, observedAt);
+      this.throughput.record(view.topics, observedAt);
     } catch (e) {
       this.failures++;
       const message = e instanceof Error ? e.message : String(e);
+      this.throughput.reset();
       if (this.failures === 1) this.opts.log?.(`Kafka unreachable: ${message}; retrying with backoff`);
       // A fresh connection next time: kafkajs can keep sockets to a cluster that restarted.
       await this.clients.wire.disconnect().catch(() => undefined);

@@ -3,6 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/contract/events';
 import { clientEventSchemas } from '../../lib/contract/schemas';
 import type { ClusterStore } from '../cluster/store';
+import type { ThroughputTracker } from '../cluster/throughput';
 
 // Socket wiring only: a new client gets the full snapshot, then every patch. Each incoming
 // event is validated against the contract's schema; a bad one is answered, never thrown.
@@ -10,7 +11,7 @@ import type { ClusterStore } from '../cluster/store';
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
-export function attachRealtime(http: HttpServer, store: ClusterStore): LiveServer {
+export function attachRealtime(http: HttpServer, store: ClusterStore, throughput: ThroughputTracker): LiveServer {
   const io: LiveServer = new Server(http, {
     serveClient: false,
     // A client never needs to send more than a small action payload.
@@ -18,9 +19,11 @@ export function attachRealtime(http: HttpServer, store: ClusterStore): LiveServe
   });
 
   store.on('patch', (patch) => io.emit('cluster:patch', patch));
+  throughput.on('point', (point) => io.emit('metrics:throughput', point));
 
   io.on('connection', (socket: LiveSocket) => {
     socket.emit('cluster:snapshot', store.snapshot());
+    socket.emit('metrics:throughput-history', throughput.history());
 
     socket.on('cluster:resync', (payload: unknown) => {
       const parsed = clientEventSchemas['cluster:resync'].safeParse(payload);

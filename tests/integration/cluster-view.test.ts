@@ -63,6 +63,15 @@ describe('cluster view on the embedded cluster', { timeout: 120_000 }, () => {
     });
     const t = s.topics.find((t) => t.name === topic)!;
     assert.deepEqual(t.partitions.map((p) => p.low), [0, 0, 0]);
+    // The 8 messages show up as produce rate, and a page opened now gets that history.
+    await client.waitFor('a throughput point above 0', () => client.throughput.some((p) => p.rate > 0));
+    const late = new LiveClient(dashboard.url);
+    try {
+      await late.waitFor('snapshot', () => late.throughput.length > 0);
+      assert.ok(late.throughput.some((p) => p.rate > 0), 'history reaches a new client');
+    } finally {
+      late.close();
+    }
   });
 
   it('serves the same state on /api/cluster and reachability on /api/health', async () => {

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClusterSnapshot } from '../../lib/contract/cluster';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/contract/events';
+import type { ThroughputPoint } from '../../lib/contract/metrics';
 import { applyPatch } from '../../lib/cluster-patch';
 
 /** A socket.io client that keeps cluster state exactly as the browser does: snapshot, then patches. */
@@ -10,6 +11,7 @@ export class LiveClient {
   snapshots = 0;
   patches = 0;
   errors: { event: string; message: string }[] = [];
+  throughput: ThroughputPoint[] = [];
 
   constructor(url: string) {
     this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: true });
@@ -23,6 +25,8 @@ export class LiveClient {
       this.patches++;
     });
     this.socket.on('action:error', (e) => this.errors.push(e));
+    this.socket.on('metrics:throughput-history', (points) => (this.throughput = [...points]));
+    this.socket.on('metrics:throughput', (point) => this.throughput.push(point));
   }
 
   /** Resolves with the state once `predicate` holds; rejects with the last state after the timeout. */
