@@ -26,6 +26,7 @@ export class ClusterPoller {
   private stopped = true;
   private failures = 0;
   private lastConfigsAt = 0;
+  /** Rounds run so far, answered or not: lets a test see the backoff. */
   rounds = 0;
 
   constructor(
@@ -49,12 +50,6 @@ export class ClusterPoller {
     this.timer = null;
     await this.running;
     await this.clients.wire.disconnect().catch(() => undefined);
-  }
-
-  /** Runs a round now, or waits for the one under way. For tests and on-demand refresh. */
-  async pollNow(): Promise<void> {
-    if (this.running) return this.running;
-    return this.round();
   }
 
   private schedule(delayMs: number): void {
