@@ -45,8 +45,6 @@ export interface Partition {
   offline: boolean;
 }
 
-export type CleanupPolicy = 'delete' | 'compact' | 'compact,delete';
-
 export interface TopicConfig {
   cleanupPolicy: string | null;
   retentionMs: number | null;

@@ -16,11 +16,7 @@ export interface ServerToClientEvents {
   'action:error': (error: { event: string; message: string }) => void;
 }
 
-export type Ack<T> = (reply: { ok: true; data: T } | { ok: false; error: string }) => void;
-
 export interface ClientToServerEvents {
   /** Asks for a fresh snapshot, e.g. after a patch arrived for an unknown version. */
   'cluster:resync': (payload: { reason: string }) => void;
 }
-
-export const CLIENT_EVENTS = ['cluster:resync'] as const satisfies readonly (keyof ClientToServerEvents)[];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import type { EmbeddedSettings } from '../config';
 import { ensureJars, checkJava, EmbeddedKafkaError } from './prerequisites';
-import { bootstrapServers, clusterLayout, newClusterId, nodeProperties, LOG4J_PROPERTIES, type ClusterLayout, type NodeLayout } from './layout';
+import { bootstrapServers, clusterLayout, CONTROLLER_PORT_OFFSET, newClusterId, nodeProperties, LOG4J_PROPERTIES, type ClusterLayout, type NodeLayout } from './layout';
 import { isAlive, portOpen, processMatches, readPid, sleep, waitFor, withLockFile } from './processes';
 
 // The embedded 3-node KRaft cluster: format, start, wait, stop, kill, restart.
@@ -86,7 +86,7 @@ export class EmbeddedCluster {
           throw new EmbeddedKafkaError(
             `port ${port} (embedded node ${n.id}) is already in use by another process. ` +
               `Stop it, or move the embedded cluster with KAFKA_EMBEDDED_PORT=<first port> ` +
-              `(it uses that port and the next ${this.layout.nodes.length - 1}, plus the same +${100} for controllers).`,
+              `(it uses that port and the next ${this.layout.nodes.length - 1}, plus the same +${CONTROLLER_PORT_OFFSET} for controllers).`,
           );
         }
       }

@@ -100,7 +100,7 @@ function saslOption(settings: KafkaSettings): SASLOptions | undefined {
   }
 }
 
-/** kafkajs options shared by every client this project makes (server, tests, bench). */
+/** kafkajs options for the server's client: short timeouts, the poller does the retrying. */
 export function kafkaConfig(settings: KafkaSettings, bootstrap: string[]): KafkaConfig {
   return {
     clientId: settings.clientId,
