@@ -24,6 +24,26 @@ const STOP_TIMEOUT_MS = 30_000;
 // Small heaps and the serial collector: three nodes share a 2-core box with the dashboard.
 const JVM_OPTS = ['-Xms128m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true'];
 
+function ephemeralRange(): [number, number] | null {
+  try {
+    const [low, high] = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    return Number.isFinite(low) && Number.isFinite(high) ? [low, high] : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The last ERROR line a node logged, to put in a start failure message. */
+function lastError(logFile: string): string {
+  try {
+    const lines = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => / ERROR /.test(l) || /Exception:/.test(l));
+    const line = lines.find((l) => /Address already in use/.test(l)) ?? lines.at(-1);
+    return line ? `: ${line.replace(/^\[[^\]]*\] /, '').slice(0, 300)}` : '';
+  } catch {
+    return '';
+  }
+}
+
 export class EmbeddedCluster {
   readonly layout: ClusterLayout;
 
@@ -67,6 +87,7 @@ export class EmbeddedCluster {
       } else {
         checkJava();
         await this.refuseForeignPorts(stopped.map((s) => this.node(s.id)));
+        this.warnIfEphemeral();
         ensureJars(this.layout, this.log);
         this.writeConfig();
         this.formatIfNeeded();
@@ -90,6 +111,17 @@ export class EmbeddedCluster {
           );
         }
       }
+    }
+  }
+
+  /** Ports in the OS's ephemeral range can be taken by any outgoing connection between our
+   *  check and the broker's bind; say so instead of failing later with "Address in use". */
+  private warnIfEphemeral(): void {
+    const range = ephemeralRange();
+    if (!range) return;
+    const ports = this.layout.nodes.flatMap((n) => [n.clientPort, n.controllerPort]);
+    if (ports.some((p) => p >= range[0] && p <= range[1])) {
+      this.log(`warning: ports ${Math.min(...ports)}-${Math.max(...ports)} overlap the ephemeral range ${range[0]}-${range[1]}; pick KAFKA_EMBEDDED_PORT below ${range[0]} if a node fails to bind`);
     }
   }
 
@@ -144,7 +176,8 @@ export class EmbeddedCluster {
       async () => {
         for (const s of this.status()) {
           if (!s.running && running.some((r) => r.id === s.id)) {
-            throw new EmbeddedKafkaError(`node ${s.id} exited while starting; see ${this.node(s.id).logFile}`);
+            const log = this.node(s.id).logFile;
+            throw new EmbeddedKafkaError(`node ${s.id} exited while starting${lastError(log)}; see ${log}`);
           }
         }
         return (await Promise.all(running.map((s) => portOpen(s.clientPort)))).every(Boolean);
