@@ -12,12 +12,12 @@ export interface PollerOptions {
   intervalMs: number;
   /** Brokers to show even before the first metadata answer (the embedded nodes). */
   expected: KnownBroker[];
-  /** Re-read topic settings at most this often; they change rarely. */
-  configEveryMs?: number;
   log?: (line: string) => void;
 }
 
 const MAX_BACKOFF_MS = 15_000;
+// Topic settings change rarely: all are re-read this often, new topics at once.
+const CONFIG_REFRESH_MS = 10_000;
 
 export class ClusterPoller {
   private known = new Map<number, KnownBroker>();
@@ -75,7 +75,7 @@ export class ClusterPoller {
 
   private async doRound(): Promise<void> {
     const snapshot = this.store.snapshot();
-    const refreshAllConfigs = Date.now() - this.lastConfigsAt > (this.opts.configEveryMs ?? 10_000);
+    const refreshAllConfigs = Date.now() - this.lastConfigsAt > CONFIG_REFRESH_MS;
     const configured = new Set(snapshot.topics.filter((t) => t.config !== null).map((t) => t.name));
     try {
       const reachableBefore = new Set(snapshot.brokers.filter((b) => b.online).map((b) => b.id));

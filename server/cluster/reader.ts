@@ -47,7 +47,7 @@ export async function probeBrokers(wire: WireCluster, ids: number[]): Promise<Se
   return new Set(results.filter((id): id is number => id !== null));
 }
 
-/** The brokers to ask, reachable ones first, so a dead broker never stalls the round. */
+/** Asks brokers in the given order until one answers; callers put reachable ones first. */
 async function anyBroker<T>(wire: WireCluster, order: number[], fn: (b: WireBroker) => Promise<T>): Promise<T> {
   let lastError: unknown = new Error('no broker to ask');
   for (const nodeId of order) {

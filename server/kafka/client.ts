@@ -71,9 +71,9 @@ export interface WireCluster {
 }
 
 export interface KafkaClients {
+  /** The one kafkajs instance: later clients (producer, admin) are made from it. */
   kafka: Kafka;
   wire: WireCluster;
-  bootstrap: string[];
 }
 
 function sslOption(settings: KafkaSettings): KafkaConfig['ssl'] {
@@ -127,7 +127,7 @@ function createWireCluster(kafka: Kafka): WireCluster {
 
 export function createKafkaClients(settings: KafkaSettings, bootstrap: string[]): KafkaClients {
   const kafka = new Kafka(kafkaConfig(settings, bootstrap));
-  return { kafka, wire: createWireCluster(kafka), bootstrap };
+  return { kafka, wire: createWireCluster(kafka) };
 }
 
 export interface RawConfigResource {
