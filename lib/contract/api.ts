@@ -1,4 +1,5 @@
 import type { ClusterSnapshot, KafkaStatus } from './cluster';
+import type { GroupDetail, GroupSummary } from './groups';
 
 /** GET /api/health: 200 while the server runs, whatever Kafka's state. */
 export interface HealthResponse {
@@ -18,3 +19,9 @@ export type ClusterResponse = ClusterSnapshot;
 export interface ApiError {
   error: string;
 }
+
+/** GET /api/groups: one row per group (members is a count here). */
+export type GroupsResponse = GroupSummary[];
+
+/** GET /api/groups/:id. */
+export type GroupResponse = GroupDetail;

@@ -1,6 +1,7 @@
 import type { ClusterSnapshot } from './cluster';
 import type { ClusterPatch } from './patch';
 import type { ThroughputPoint } from './metrics';
+import type { GroupDetail, GroupsPatch, GroupsSnapshot, LagPoint, TopicConsumers } from './groups';
 
 /** Every socket.io event, both directions. Server and client import this one map. */
 export interface ServerToClientEvents {
@@ -12,6 +13,18 @@ export interface ServerToClientEvents {
   'metrics:throughput-history': (points: ThroughputPoint[]) => void;
   /** One new throughput point per poll round. */
   'metrics:throughput': (point: ThroughputPoint) => void;
+  /** All groups' summaries: sent on connect and on request. */
+  'groups:snapshot': (snapshot: GroupsSnapshot) => void;
+  /** Summaries that changed since the previous version. */
+  'groups:patch': (patch: GroupsPatch) => void;
+  /** The watched group, whole, whenever it changes; `detail` null: no such group (yet). */
+  'group:detail': (payload: { groupId: string; detail: GroupDetail | null }) => void;
+  /** The watched group's lag history, sent when the watch starts. */
+  'group:lag-history': (payload: { groupId: string; points: LagPoint[] }) => void;
+  /** One new lag sample of the watched group. */
+  'group:lag-point': (payload: { groupId: string; point: LagPoint }) => void;
+  /** Every group's offsets on the watched topic, whenever they change. */
+  'topic:consumers': (payload: TopicConsumers) => void;
   /** A client request was refused; `message` is shown in the UI. */
   'action:error': (error: { event: string; message: string }) => void;
 }
@@ -19,4 +32,10 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   /** Asks for a fresh snapshot, e.g. after a patch arrived for an unknown version. */
   'cluster:resync': (payload: { reason: string }) => void;
+  /** Asks for a fresh groups snapshot after a version gap. */
+  'groups:resync': (payload: { reason: string }) => void;
+  /** Start (or, with null, stop) receiving one group's detail and lag. One group per socket. */
+  'group:watch': (payload: { groupId: string | null }) => void;
+  /** Start (or stop) receiving the groups' offsets on one topic. One topic per socket. */
+  'topic:watch': (payload: { topic: string | null }) => void;
 }

@@ -3,3 +3,4 @@ export * from './patch';
 export * from './api';
 export * from './events';
 export * from './metrics';
+export * from './groups';
