@@ -8,6 +8,8 @@ import type { KnownBroker } from './cluster/reader';
 import { attachRealtime, type LiveServer } from './realtime/socket';
 import { handleApi } from './http/api';
 import { EmbeddedCluster } from './embedded/cluster';
+import { GroupsService } from './groups/service';
+import { MetricsExporter } from './http/metrics';
 
 // Composes the server: Kafka clients, state, poller, JSON API, socket.io and (optionally)
 // Next.js on one HTTP port. Tests use it without Next.js.
@@ -19,8 +21,11 @@ export interface Dashboard {
   io: LiveServer;
   store: ClusterStore;
   poller: ClusterPoller;
+  groups: GroupsService;
   embedded: EmbeddedCluster | null;
   url: string;
+  /** Starts reading Kafka (cluster poller and group sidecar), when the caller chose to wait. */
+  startPolling(): void;
   close(): Promise<void>;
 }
 
@@ -40,10 +45,12 @@ export async function startDashboard({ config, pages, startPolling = true, log =
   const clients = createKafkaClients(config.kafka, bootstrap);
   const store = new ClusterStore({ brokers: bootstrap, embedded: embedded !== null });
   const throughput = new ThroughputTracker();
-  const poller = new ClusterPoller(clients, store, throughput, { intervalMs: config.pollIntervalMs, expected, log });
+  const groups = new GroupsService(clients, store, log);
+  const poller = new ClusterPoller(clients, store, throughput, { intervalMs: config.pollIntervalMs, expected, log, afterRound: () => groups.afterRound() });
+  const metrics = new MetricsExporter(store, groups);
 
   const server = http.createServer((req, res) => {
-    if (handleApi(req, res, store)) return;
+    if (handleApi(req, res, { store, groups, metrics })) return;
     if (pages) {
       void Promise.resolve(pages(req, res)).catch((e: unknown) => {
         log(`page error: ${e instanceof Error ? e.message : String(e)}`);
@@ -55,7 +62,7 @@ export async function startDashboard({ config, pages, startPolling = true, log =
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
   });
-  const io = attachRealtime(server, store, throughput);
+  const io = attachRealtime(server, store, throughput, groups);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -66,17 +73,24 @@ export async function startDashboard({ config, pages, startPolling = true, log =
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  if (startPolling) poller.start();
+  const beginPolling = () => {
+    poller.start();
+    groups.start();
+  };
+  if (startPolling) beginPolling();
 
   return {
     http: server,
     io,
     store,
     poller,
+    groups,
     embedded,
+    startPolling: beginPolling,
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     async close() {
       await poller.stop();
+      await groups.stop();
       io.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     console.log(`[kafka-live] embedded Kafka on ${dashboard.embedded.bootstrap.join(',')} (stays up after the dashboard; npm run kafka:stop stops it)`);
     dashboard.embedded
       .ensureRunning()
-      .then(() => dashboard.poller.start())
+      .then(() => dashboard.startPolling())
       .catch((e: unknown) => fail(e));
   }
   await prepared;

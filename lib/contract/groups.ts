@@ -154,6 +154,6 @@ export const LAG_HISTORY_CAP = 600;
 /** Generations kept per group: a timeline longer than this is history nobody scrolls. */
 export const REBALANCE_HISTORY_CAP = 50;
 /** Window for lag trend and consume/produce rates. */
-export const RATE_WINDOW_MS = 30_000;
+export const RATE_WINDOW_MS = 15_000;
 
 export const partitionKey = (topic: string, partition: number): string => `${topic}:${partition}`;

@@ -13,6 +13,9 @@ export interface PollerOptions {
   /** Brokers to show even before the first metadata answer (the embedded nodes). */
   expected: KnownBroker[];
   log?: (line: string) => void;
+  /** Runs after each answered round, before the next is scheduled (group state reads ride on
+   *  the same pass, so they never overlap it). Its failure is logged, never fails the round. */
+  afterRound?: () => Promise<void>;
 }
 
 const MAX_BACKOFF_MS = 15_000;
@@ -88,6 +91,7 @@ export class ClusterPoller {
       const observedAt = Date.now();
       this.store.setCluster(view, observedAt);
       this.throughput.record(view.topics, observedAt);
+      await this.opts.afterRound?.().catch((e: unknown) => this.opts.log?.(`group state read failed: ${e instanceof Error ? e.message : String(e)}`));
     } catch (e) {
       this.failures++;
       const message = e instanceof Error ? e.message : String(e);

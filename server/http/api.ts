@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiError, ClusterResponse, HealthResponse } from '../../lib/contract/api';
+import type { ApiError, ClusterResponse, GroupResponse, GroupsResponse, HealthResponse } from '../../lib/contract/api';
 import type { ClusterStore } from '../cluster/store';
+import type { GroupsService } from '../groups/service';
+import type { MetricsExporter } from './metrics';
 
 // The JSON API: the same state the UI shows, for scripts and health checks.
 
-function send(res: ServerResponse, status: number, body: HealthResponse | ClusterResponse | ApiError): void {
+function send(res: ServerResponse, status: number, body: HealthResponse | ClusterResponse | GroupsResponse | GroupResponse | ApiError): void {
   const json = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(json);
@@ -12,16 +14,50 @@ function send(res: ServerResponse, status: number, body: HealthResponse | Cluste
 
 const startedAt = Date.now();
 
-/** Answers /api/* requests; returns false for any other path so Next.js can serve it. */
-export function handleApi(req: IncomingMessage, res: ServerResponse, store: ClusterStore): boolean {
+export interface ApiDeps {
+  store: ClusterStore;
+  groups: GroupsService;
+  metrics: MetricsExporter;
+}
+
+function serveMetrics(res: ServerResponse, metrics: MetricsExporter): void {
+  metrics.render().then(
+    ({ contentType, body }) => {
+      res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+      res.end(body);
+    },
+    (e: unknown) => send(res, 500, { error: `metrics failed: ${e instanceof Error ? e.message : String(e)}` }),
+  );
+}
+
+/** Answers /api/* and /metrics; returns false for any other path so Next.js can serve it. */
+export function handleApi(req: IncomingMessage, res: ServerResponse, { store, groups, metrics }: ApiDeps): boolean {
   const path = (req.url ?? '/').split('?')[0];
-  if (!path.startsWith('/api/') && path !== '/api') return false;
+  const isApi = path.startsWith('/api/') || path === '/api';
+  if (!isApi && path !== '/metrics') return false;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     send(res, 405, { error: `${req.method} is not allowed on ${path}; use GET` });
     return true;
   }
+  if (path === '/metrics') {
+    serveMetrics(res, metrics);
+    return true;
+  }
   const state = store.snapshot();
+  if (path.startsWith('/api/groups/')) {
+    let id: string;
+    try {
+      id = decodeURIComponent(path.slice('/api/groups/'.length));
+    } catch {
+      send(res, 400, { error: 'the group id in the path is not valid percent-encoding' });
+      return true;
+    }
+    const detail = id ? groups.detail(id) : null;
+    if (detail) send(res, 200, detail);
+    else send(res, 404, { error: `no consumer group "${id}" is known to the dashboard; GET /api/groups lists them` });
+    return true;
+  }
   switch (path) {
     case '/api/health':
       send(res, 200, {
@@ -38,8 +74,11 @@ export function handleApi(req: IncomingMessage, res: ServerResponse, store: Clus
     case '/api/cluster':
       send(res, 200, state);
       return true;
+    case '/api/groups':
+      send(res, 200, groups.list());
+      return true;
     default:
-      send(res, 404, { error: `no API at ${path}; try /api/health or /api/cluster` });
+      send(res, 404, { error: `no API at ${path}; try /api/health, /api/cluster, /api/groups or /metrics` });
       return true;
   }
 }

@@ -26,6 +26,15 @@ export interface WireBroker {
     resources: { type: number; name: string; configNames?: string[] }[];
     includeSynonyms?: boolean;
   }): Promise<{ resources: RawConfigResource[] }>;
+  fetch(request: {
+    isolationLevel?: number;
+    maxWaitTime?: number;
+    minBytes?: number;
+    maxBytes?: number;
+    topics: { topic: string; partitions: { partition: number; fetchOffset: string; maxBytes: number }[] }[];
+  }): Promise<{ responses: { topicName: string; partitions: RawFetchPartition[] }[] }>;
+  listGroups(): Promise<{ groups: { groupId: string; protocolType: string }[] }>;
+  describeGroups(request: { groupIds: string[] }): Promise<{ groups: RawDescribedGroup[] }>;
   connectionPool: {
     send(protocol: { request: WireRequest; response: WireResponse; requestTimeout?: number; logResponseError?: boolean }): Promise<unknown>;
   };
@@ -74,6 +83,9 @@ export interface KafkaClients {
   /** The one kafkajs instance: later clients (producer, admin) are made from it. */
   kafka: Kafka;
   wire: WireCluster;
+  /** A second connection set for the offsets-log reader: a broker answers one request per
+   *  connection at a time, so its long-poll fetches must not queue the poller's requests. */
+  offsetsWire: WireCluster;
 }
 
 function sslOption(settings: KafkaSettings): KafkaConfig['ssl'] {
@@ -127,11 +139,28 @@ function createWireCluster(kafka: Kafka): WireCluster {
 
 export function createKafkaClients(settings: KafkaSettings, bootstrap: string[]): KafkaClients {
   const kafka = new Kafka(kafkaConfig(settings, bootstrap));
-  return { kafka, wire: createWireCluster(kafka) };
+  return { kafka, wire: createWireCluster(kafka), offsetsWire: createWireCluster(kafka) };
 }
 
 export interface RawConfigResource {
   errorCode: number;
   resourceName: string;
   configEntries: { configName: string; configValue: string | null }[];
+}
+
+export interface RawFetchPartition {
+  partition: number;
+  errorCode: number;
+  highWatermark: string;
+  lastStableOffset: string;
+  messages: { offset: string; key: Buffer | null; value: Buffer | null; timestamp: string; isControlRecord?: boolean }[];
+}
+
+export interface RawDescribedGroup {
+  errorCode: number;
+  groupId: string;
+  state: string;
+  protocolType: string;
+  protocol: string;
+  members: { memberId: string; clientId: string; clientHost: string; memberMetadata: Buffer; memberAssignment: Buffer; groupInstanceId?: string | null }[];
 }

@@ -4,14 +4,21 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/contr
 import { clientEventSchemas } from '../../lib/contract/schemas';
 import type { ClusterStore } from '../cluster/store';
 import type { ThroughputTracker } from '../cluster/throughput';
+import type { GroupsService } from '../groups/service';
 
-// Socket wiring only: a new client gets the full snapshot, then every patch. Each incoming
-// event is validated against the contract's schema; a bad one is answered, never thrown.
+// Socket wiring only: a new client gets the full snapshots, then every patch. A page that
+// shows one group or one topic joins its room and gets that detail pushed when it changes.
+// Each incoming event is validated against the contract's schema; a bad one is answered,
+// never thrown.
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+type ClientEvent = keyof typeof clientEventSchemas;
 
-export function attachRealtime(http: HttpServer, store: ClusterStore, throughput: ThroughputTracker): LiveServer {
+const groupRoom = (id: string) => `group:${id}`;
+const topicRoom = (name: string) => `topic:${name}`;
+
+export function attachRealtime(http: HttpServer, store: ClusterStore, throughput: ThroughputTracker, groups: GroupsService): LiveServer {
   const io: LiveServer = new Server(http, {
     serveClient: false,
     // A client never needs to send more than a small action payload.
@@ -20,19 +27,79 @@ export function attachRealtime(http: HttpServer, store: ClusterStore, throughput
 
   store.on('patch', (patch) => io.emit('cluster:patch', patch));
   throughput.on('point', (point) => io.emit('metrics:throughput', point));
+  groups.on('patch', (patch) => io.emit('groups:patch', patch));
+
+  // What each watched room was last sent, so an unchanged detail is not sent again.
+  const lastSent = new Map<string, string>();
+  const rooms = () => io.of('/').adapter.rooms;
+  const pushGroup = (groupId: string, force = false, to?: LiveSocket) => {
+    const payload = { groupId, detail: groups.detail(groupId) };
+    const json = JSON.stringify(payload);
+    if (!force && lastSent.get(groupRoom(groupId)) === json) return;
+    if (!to) lastSent.set(groupRoom(groupId), json);
+    (to ?? io.to(groupRoom(groupId))).emit('group:detail', payload);
+  };
+  const pushTopic = (topic: string, force = false, to?: LiveSocket) => {
+    const payload = groups.topicConsumers(topic);
+    const json = JSON.stringify(payload);
+    if (!force && lastSent.get(topicRoom(topic)) === json) return;
+    if (!to) lastSent.set(topicRoom(topic), json);
+    (to ?? io.to(topicRoom(topic))).emit('topic:consumers', payload);
+  };
+
+  groups.on('changed', (ids) => {
+    const watched = rooms();
+    const touchedTopics = new Set<string>();
+    for (const id of ids) {
+      if (watched.has(groupRoom(id))) pushGroup(id);
+      for (const room of watched.keys()) {
+        if (room.startsWith('topic:') && groups.readsTopic(id, room.slice(6))) touchedTopics.add(room.slice(6));
+      }
+    }
+    for (const topic of touchedTopics) pushTopic(topic);
+  });
+  groups.on('lag-point', (groupId, point) => {
+    if (rooms().has(groupRoom(groupId))) io.to(groupRoom(groupId)).emit('group:lag-point', { groupId, point });
+  });
+  io.of('/').adapter.on('delete-room', (room: string) => lastSent.delete(room));
 
   io.on('connection', (socket: LiveSocket) => {
     socket.emit('cluster:snapshot', store.snapshot());
     socket.emit('metrics:throughput-history', throughput.history());
+    socket.emit('groups:snapshot', groups.snapshot());
 
-    socket.on('cluster:resync', (payload: unknown) => {
-      const parsed = clientEventSchemas['cluster:resync'].safeParse(payload);
-      if (!parsed.success) {
-        socket.emit('action:error', { event: 'cluster:resync', message: `invalid payload: ${parsed.error.issues[0]?.message ?? 'unknown'}` });
-        return;
-      }
-      socket.emit('cluster:snapshot', store.snapshot());
-    });
+    const leave = (prefix: string) => {
+      for (const room of socket.rooms) if (room.startsWith(prefix)) void socket.leave(room);
+    };
+    const handlers: { [E in ClientEvent]: (payload: never) => void } = {
+      'cluster:resync': () => socket.emit('cluster:snapshot', store.snapshot()),
+      'groups:resync': () => socket.emit('groups:snapshot', groups.snapshot()),
+      'group:watch': ({ groupId }: { groupId: string | null }) => {
+        leave('group:');
+        if (groupId === null) return;
+        void socket.join(groupRoom(groupId));
+        socket.emit('group:lag-history', { groupId, points: groups.lagHistory(groupId) });
+        pushGroup(groupId, true, socket);
+      },
+      'topic:watch': ({ topic }: { topic: string | null }) => {
+        leave('topic:');
+        if (topic === null) return;
+        void socket.join(topicRoom(topic));
+        pushTopic(topic, true, socket);
+      },
+    };
+
+    for (const event of Object.keys(handlers) as ClientEvent[]) {
+      socket.on(event, (payload: unknown) => {
+        const parsed = clientEventSchemas[event].safeParse(payload);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          socket.emit('action:error', { event, message: `invalid ${event} payload: ${issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'unknown'}` });
+          return;
+        }
+        (handlers[event] as (p: unknown) => void)(parsed.data);
+      });
+    }
 
     // Events outside the contract get a clear answer instead of silence.
     socket.onAny((event: string) => {

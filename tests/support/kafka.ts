@@ -14,8 +14,8 @@ export function randomName(prefix: string): string {
   return `${prefix}-${crypto.randomBytes(4).toString('hex')}`;
 }
 
-export function testKafka(): Kafka {
-  return new Kafka({ clientId: 'kafka-live-tests', brokers: embedded.bootstrap, logLevel: logLevel.NOTHING });
+export function testKafka(clientId = 'kafka-live-tests'): Kafka {
+  return new Kafka({ clientId, brokers: embedded.bootstrap, logLevel: logLevel.NOTHING });
 }
 
 export async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {

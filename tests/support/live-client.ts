@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClusterSnapshot } from '../../lib/contract/cluster';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/contract/events';
 import type { ThroughputPoint } from '../../lib/contract/metrics';
+import type { GroupDetail, GroupsPatch, GroupsSnapshot, LagPoint, TopicConsumers } from '../../lib/contract/groups';
 import { applyPatch } from '../../lib/cluster-patch';
 
 /** A socket.io client that keeps cluster state exactly as the browser does: snapshot, then patches. */
@@ -12,6 +13,13 @@ export class LiveClient {
   patches = 0;
   errors: { event: string; message: string }[] = [];
   throughput: ThroughputPoint[] = [];
+  groupsSnapshot: GroupsSnapshot | null = null;
+  groupPatches: GroupsPatch[] = [];
+  /** Every group:detail push, in arrival order, for the watched group. */
+  details: GroupDetail[] = [];
+  detail: GroupDetail | null = null;
+  lagHistory: LagPoint[] = [];
+  topicConsumers: TopicConsumers | null = null;
 
   constructor(url: string) {
     this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: true });
@@ -25,6 +33,15 @@ export class LiveClient {
       this.patches++;
     });
     this.socket.on('action:error', (e) => this.errors.push(e));
+    this.socket.on('groups:snapshot', (g) => (this.groupsSnapshot = g));
+    this.socket.on('groups:patch', (p) => this.groupPatches.push(p));
+    this.socket.on('group:detail', ({ detail }) => {
+      this.detail = detail;
+      if (detail) this.details.push(detail);
+    });
+    this.socket.on('group:lag-history', ({ points }) => (this.lagHistory = [...points]));
+    this.socket.on('group:lag-point', ({ point }) => this.lagHistory.push(point));
+    this.socket.on('topic:consumers', (c) => (this.topicConsumers = c));
     this.socket.on('metrics:throughput-history', (points) => (this.throughput = [...points]));
     this.socket.on('metrics:throughput', (point) => this.throughput.push(point));
   }
@@ -41,7 +58,37 @@ export class LiveClient {
     }
   }
 
+  watchGroup(groupId: string | null): void {
+    this.detail = null;
+    this.details = [];
+    this.socket.emit('group:watch', { groupId });
+  }
+
+  watchTopic(topic: string | null): void {
+    this.topicConsumers = null;
+    this.socket.emit('topic:watch', { topic });
+  }
+
+  /** Resolves with the watched group's detail once `predicate` holds. */
+  async waitForDetail(what: string, predicate: (d: GroupDetail) => boolean, timeoutMs = 30_000): Promise<GroupDetail> {
+    return poll(what, () => (this.detail && predicate(this.detail) ? this.detail : null), () => JSON.stringify(this.detail), timeoutMs);
+  }
+
+  async waitForTopicConsumers(what: string, predicate: (c: TopicConsumers) => boolean, timeoutMs = 30_000): Promise<TopicConsumers> {
+    return poll(what, () => (this.topicConsumers && predicate(this.topicConsumers) ? this.topicConsumers : null), () => JSON.stringify(this.topicConsumers), timeoutMs);
+  }
+
   close(): void {
     this.socket.close();
+  }
+}
+
+async function poll<T>(what: string, get: () => T | null, last: () => string, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = get();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${last().slice(0, 2000)}`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -4,15 +4,21 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApi } from '../../server/http/api';
 import { ClusterStore } from '../../server/cluster/store';
+import { GroupsService } from '../../server/groups/service';
+import { MetricsExporter } from '../../server/http/metrics';
+import { createKafkaClients } from '../../server/kafka/client';
 
 describe('JSON API routing', () => {
   const store = new ClusterStore({ brokers: ['127.0.0.1:1'], embedded: false });
+  // Never started: the routes read its (empty) state without touching Kafka.
+  const groups = new GroupsService(createKafkaClients({ brokers: null, clientId: 'api-test', ssl: null, sasl: null }, ['127.0.0.1:1']), store);
+  const deps = { store, groups, metrics: new MetricsExporter(store, groups) };
   let server: http.Server;
   let base = '';
 
   before(async () => {
     server = http.createServer((req, res) => {
-      if (!handleApi(req, res, store)) {
+      if (!handleApi(req, res, deps)) {
         res.writeHead(418);
         res.end();
       }
@@ -38,6 +44,26 @@ describe('JSON API routing', () => {
     const post = await fetch(`${base}/api/cluster`, { method: 'POST', body: '{}' });
     assert.equal(post.status, 405);
     assert.equal(post.headers.get('allow'), 'GET, HEAD');
+  });
+
+  it('lists groups, and answers an unknown group with 404 and a message', async () => {
+    const list = await fetch(`${base}/api/groups`);
+    assert.equal(list.status, 200);
+    assert.deepEqual(await list.json(), []);
+    const missing = await fetch(`${base}/api/groups/${encodeURIComponent('no such/group')}`);
+    assert.equal(missing.status, 404);
+    assert.match((await missing.json()).error, /no consumer group "no such\/group"/);
+    const bad = await fetch(`${base}/api/groups/%E0%A4%A`);
+    assert.equal(bad.status, 400);
+  });
+
+  it('serves Prometheus metrics in the text format', async () => {
+    const res = await fetch(`${base}/metrics`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/plain/);
+    const body = await res.text();
+    assert.match(body, /# TYPE kafka_live_consumer_group_lag gauge/);
+    assert.match(body, /kafka_live_kafka_reachable 0/);
   });
 
   it('leaves non-API paths to the page handler', async () => {

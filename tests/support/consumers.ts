@@ -1,0 +1,51 @@
+import type { Consumer } from 'kafkajs';
+import { testKafka } from './kafka';
+
+// Real kafkajs group members for tests, tuned to notice rebalances within a second.
+
+export interface TestMember {
+  consumer: Consumer;
+  clientId: string;
+  consumed(): number;
+  memberId(): string | null;
+  /** Graceful: LeaveGroup, so the group rebalances at once. */
+  stop(): Promise<void>;
+}
+
+export async function startMember(groupId: string, topics: string[], opts: { clientId?: string; fromBeginning?: boolean } = {}): Promise<TestMember> {
+  const clientId = opts.clientId ?? `member-${Math.random().toString(16).slice(2, 8)}`;
+  const consumer = testKafka(clientId).consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 500, rebalanceTimeout: 10_000 });
+  let consumed = 0;
+  let memberId: string | null = null;
+  consumer.on(consumer.events.GROUP_JOIN, (e) => (memberId = e.payload.memberId));
+  await consumer.connect();
+  for (const topic of topics) await consumer.subscribe({ topic, fromBeginning: opts.fromBeginning ?? true });
+  await consumer.run({
+    autoCommitInterval: 200,
+    eachMessage: async () => {
+      consumed++;
+    },
+  });
+  let stopped = false;
+  return {
+    consumer,
+    clientId,
+    consumed: () => consumed,
+    memberId: () => memberId,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await consumer.disconnect().catch(() => undefined);
+    },
+  };
+}
+
+export async function produce(topic: string, messages: { key?: string; value: string; partition?: number }[]): Promise<void> {
+  const producer = testKafka().producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages });
+  } finally {
+    await producer.disconnect();
+  }
+}
