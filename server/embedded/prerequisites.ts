@@ -31,8 +31,13 @@ export function checkJava(): void {
   }
 }
 
+// The broker, and Kafka's tools (added later: an older .kafka/lib without them is refreshed).
+const REQUIRED_JARS = [/^kafka_2\.13-3\.9\.\d+\.jar$/, /^kafka-tools-3\.9\.\d+\.jar$/];
+
 export function jarsPresent(layout: ClusterLayout): boolean {
-  return fs.existsSync(layout.libDir) && fs.readdirSync(layout.libDir).some((f) => /^kafka_2\.13-3\.9\.\d+\.jar$/.test(f));
+  if (!fs.existsSync(layout.libDir)) return false;
+  const files = fs.readdirSync(layout.libDir);
+  return REQUIRED_JARS.every((jar) => files.some((f) => jar.test(f)));
 }
 
 const POM = path.join(__dirname, 'pom.xml');
