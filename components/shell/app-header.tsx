@@ -8,6 +8,7 @@ import { ConnectionIndicator } from './connection-indicator';
 const NAV = [
   { href: '/', label: 'Overview' },
   { href: '/topics', label: 'Topics' },
+  { href: '/groups', label: 'Groups' },
 ];
 
 export function AppHeader() {

@@ -11,12 +11,14 @@ import { Stat } from '@/components/ui/stat';
 import { formatBytes, formatCount, formatMs } from '@/components/ui/format';
 import { LeadershipLegend, LeadershipMap } from './leadership-map';
 import { PartitionTable } from './partition-table';
+import { TopicConsumers } from './topic-consumers';
 
 export function TopicDetailScreen({ name }: { name: string }) {
   const topic = useLiveStore((s) => s.cluster?.topics.find((t) => t.name === name) ?? null);
   const brokers = useLiveStore(selectBrokers);
   const loaded = useLiveStore((s) => s.cluster !== null);
   const summary = useMemo(() => (topic ? topicSummary(topic) : null), [topic]);
+  const lows = useMemo(() => new Map((topic?.partitions ?? []).map((p) => [p.partition, p.low ?? 0])), [topic]);
 
   if (!loaded) return <p className="text-zinc-500">Loading…</p>;
   if (!topic || !summary) {
@@ -67,6 +69,9 @@ export function TopicDetailScreen({ name }: { name: string }) {
           <PartitionTable partitions={topic.partitions} />
         </Card>
       </div>
+      <Card title="Consumer groups on this topic">
+        <TopicConsumers topic={topic.name} lows={lows} />
+      </Card>
     </div>
   );
 }

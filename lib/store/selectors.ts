@@ -1,3 +1,4 @@
+import type { GroupSummary, SidecarState } from '../contract/groups';
 import type { Broker, Topic } from '../contract/cluster';
 import type { LiveStore } from './index';
 
@@ -9,3 +10,7 @@ const NO_TOPICS: Topic[] = [];
 export const selectBrokers = (s: LiveStore): Broker[] => s.cluster?.brokers ?? NO_BROKERS;
 export const selectTopics = (s: LiveStore): Topic[] => s.cluster?.topics ?? NO_TOPICS;
 export const selectControllerId = (s: LiveStore): number | null => s.cluster?.controllerId ?? null;
+
+const NO_GROUPS: GroupSummary[] = [];
+export const selectGroups = (s: LiveStore): GroupSummary[] => s.groups?.groups ?? NO_GROUPS;
+export const selectSidecar = (s: LiveStore): SidecarState | null => s.groups?.sidecar ?? null;

@@ -5,26 +5,76 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events';
 import { useLiveStore } from './index';
 
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+// The page's one socket, so watch hooks can reach it; null until the bridge mounts.
+let current: LiveSocket | null = null;
+
+/** Tells the server what this page watches. Also sent on every (re)connect, since a new
+ *  server-side socket starts with no rooms. */
+function sendWatches(socket: LiveSocket): void {
+  const { watchedGroup, watchedTopic } = useLiveStore.getState();
+  socket.emit('group:watch', { groupId: watchedGroup });
+  socket.emit('topic:watch', { topic: watchedTopic });
+}
+
 /** Connects to the server's socket.io stream and writes what it sends into the store. */
 export function useLiveBridge(): void {
   useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket', 'polling'] });
+    const socket: LiveSocket = io({ transports: ['websocket', 'polling'] });
+    current = socket;
     const store = useLiveStore.getState;
 
-    socket.on('connect', () => store().setSocket('live'));
+    socket.on('connect', () => {
+      store().setSocket('live');
+      sendWatches(socket);
+    });
     socket.on('disconnect', () => store().setSocket('reconnecting'));
     socket.io.on('reconnect_attempt', () => store().setSocket('reconnecting'));
-    // Every (re)connect starts with a full snapshot, so nothing stale survives a reconnect.
+    // Every (re)connect starts with full snapshots, so nothing stale survives a reconnect.
     socket.on('cluster:snapshot', (snapshot) => store().setSnapshot(snapshot));
     socket.on('cluster:patch', (patch) => {
       if (!store().applyClusterPatch(patch)) socket.emit('cluster:resync', { reason: `missed version before ${patch.to}` });
     });
     socket.on('metrics:throughput-history', (points) => store().setThroughputHistory(points));
     socket.on('metrics:throughput', (point) => store().addThroughputPoint(point));
+    socket.on('groups:snapshot', (snapshot) => store().setGroupsSnapshot(snapshot));
+    socket.on('groups:patch', (patch) => {
+      if (!store().applyGroupsPatch(patch)) socket.emit('groups:resync', { reason: `missed groups version before ${patch.to}` });
+    });
+    socket.on('group:detail', ({ groupId, detail }) => store().setGroupDetail(groupId, detail));
+    socket.on('group:lag-history', ({ groupId, points }) => store().setLagHistory(groupId, points));
+    socket.on('group:lag-point', ({ groupId, point }) => store().addLagPoint(groupId, point));
+    socket.on('topic:consumers', (consumers) => store().setTopicConsumers(consumers));
     socket.on('action:error', ({ message }) => store().setActionError(message));
 
     return () => {
+      if (current === socket) current = null;
       socket.close();
     };
   }, []);
+}
+
+/** Watches one group while the calling component is mounted. */
+export function useGroupWatch(groupId: string): void {
+  useEffect(() => {
+    useLiveStore.getState().setWatchedGroup(groupId);
+    current?.emit('group:watch', { groupId });
+    return () => {
+      useLiveStore.getState().setWatchedGroup(null);
+      current?.emit('group:watch', { groupId: null });
+    };
+  }, [groupId]);
+}
+
+/** Watches one topic's consumer groups while the calling component is mounted. */
+export function useTopicWatch(topic: string): void {
+  useEffect(() => {
+    useLiveStore.getState().setWatchedTopic(topic);
+    current?.emit('topic:watch', { topic });
+    return () => {
+      useLiveStore.getState().setWatchedTopic(null);
+      current?.emit('topic:watch', { topic: null });
+    };
+  }, [topic]);
 }

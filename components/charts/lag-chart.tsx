@@ -1,0 +1,37 @@
+'use client';
+
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { LagPoint } from '@/lib/contract/groups';
+
+const time = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour12: false });
+const PARTITION_COLORS = ['#38bdf8', '#34d399', '#fbbf24', '#f472b6', '#a3e635', '#fb923c', '#818cf8', '#2dd4bf'];
+// Beyond this many partitions the lines are noise: the total tells the story.
+const MAX_PARTITION_LINES = 8;
+
+/** Total lag (thick) and per-partition lag over the server's rolling window. */
+export function LagChart({ points }: { points: LagPoint[] }) {
+  const { rows, keys } = useMemo(() => {
+    const all = new Set<string>();
+    for (const p of points) for (const k of Object.keys(p.partitions)) all.add(k);
+    const keys = [...all].sort().slice(0, MAX_PARTITION_LINES);
+    return { keys, rows: points.map((p) => ({ at: p.at, total: p.total, ...Object.fromEntries(keys.map((k) => [k, p.partitions[k] ?? null])) })) };
+  }, [points]);
+  return (
+    <div className="h-56" data-testid="lag-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -8 }}>
+          <CartesianGrid stroke="#27272a" vertical={false} />
+          <XAxis dataKey="at" tickFormatter={time} stroke="#52525b" fontSize={10} minTickGap={60} />
+          <YAxis stroke="#52525b" fontSize={10} allowDecimals={false} />
+          <Tooltip contentStyle={{ background: '#18181b', border: '1px solid #3f3f46', fontSize: 12 }} labelFormatter={(at) => time(Number(at))} />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Line type="monotone" dataKey="total" name="total" stroke="#e4e4e7" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+          {keys.map((k, i) => (
+            <Line key={k} type="monotone" dataKey={k} name={`p${k.split(':').pop()}`} stroke={PARTITION_COLORS[i % PARTITION_COLORS.length]} strokeWidth={1} dot={false} isAnimationActive={false} connectNulls />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
