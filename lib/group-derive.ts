@@ -73,21 +73,23 @@ export function lagByTopic(offsets: PartitionLag[]): TopicLag[] {
 export interface CatchUp {
   /** Seconds until lag reaches 0 at the current rates; null when not catching up. */
   seconds: number | null;
+  /** A few words for a tile; `text` says why. */
+  label: string;
   text: string;
 }
 
 export function catchUp(g: Pick<GroupSummary, 'totalLag' | 'consumeRate' | 'produceRate' | 'members'>): CatchUp {
   const { totalLag, consumeRate, produceRate } = g;
-  if (totalLag === null) return { seconds: null, text: 'no committed offsets yet' };
-  if (totalLag === 0) return { seconds: 0, text: 'caught up' };
-  if (consumeRate === null || produceRate === null) return { seconds: null, text: 'measuring rates…' };
+  if (totalLag === null) return { seconds: null, label: '—', text: 'no committed offsets yet' };
+  if (totalLag === 0) return { seconds: 0, label: 'caught up', text: 'no lag' };
+  if (consumeRate === null || produceRate === null) return { seconds: null, label: '—', text: 'measuring rates…' };
   const net = consumeRate - produceRate;
   if (net <= 0) {
     const why = g.members === 0 ? 'no members are reading' : `producing ${fmtRate(produceRate)}/s, consuming ${fmtRate(consumeRate)}/s`;
-    return { seconds: null, text: `not catching up: ${why}` };
+    return { seconds: null, label: 'falling behind', text: why };
   }
   const seconds = Math.ceil(totalLag / net);
-  return { seconds, text: `about ${fmtDuration(seconds)} at ${fmtRate(net)}/s net` };
+  return { seconds, label: `~${fmtDuration(seconds)}`, text: `at ${fmtRate(net)}/s net` };
 }
 
 const fmtRate = (r: number) => (r >= 100 ? Math.round(r).toLocaleString('en-US') : r.toFixed(1).replace(/\.0$/, ''));

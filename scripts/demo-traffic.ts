@@ -1,9 +1,11 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { loadConfig } from '../server/config';
 import { EmbeddedCluster } from '../server/embedded/cluster';
 
 // Demo traffic for screenshots and for trying the dashboard by eye: the seed scenario's
-// `order.processing` topic (3 partitions, RF 3) and order events keyed by order id.
+// `order.processing` topic (3 partitions, RF 3) and order events keyed by order id, read by
+// `order-processing-group` scaled out to instances A and B, and by a slower second group
+// (`order-audit-group`) that falls behind, so lag and independent offsets show.
 // Usage: npx tsx scripts/demo-traffic.ts [seconds=60] [messagesPerSecond=20]
 
 async function main(): Promise<void> {
@@ -19,6 +21,12 @@ async function main(): Promise<void> {
     await admin.createTopics({ topics: [{ topic: 'order.processing', numPartitions: 3, replicationFactor: 3 }], waitForLeaders: false });
   }
   await admin.disconnect();
+  const consumers = await Promise.all([
+    startConsumer(brokers, 'order-processing-group', 'instance-A', 0),
+    startConsumer(brokers, 'order-processing-group', 'instance-B', 0),
+    // One message per 200 ms: slower than the producer, so its lag grows.
+    startConsumer(brokers, 'order-audit-group', 'audit', 200),
+  ]);
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   const end = Date.now() + seconds * 1000;
@@ -32,6 +40,20 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   await producer.disconnect();
+  await Promise.all(consumers.map((c) => c.disconnect()));
+}
+
+async function startConsumer(brokers: string[], groupId: string, clientId: string, delayMs: number): Promise<Consumer> {
+  // One client per instance, so each shows with its own client id.
+  const consumer = new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING }).consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 500 });
+  await consumer.connect();
+  await consumer.subscribe({ topic: 'order.processing', fromBeginning: false });
+  await consumer.run({
+    eachMessage: async () => {
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+    },
+  });
+  return consumer;
 }
 
 main().catch((e: unknown) => {

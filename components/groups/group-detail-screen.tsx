@@ -80,7 +80,7 @@ export function GroupDetailScreen({ groupId }: { groupId: string }) {
         <Stat label="Total lag" value={detail.totalLag === null ? '—' : formatCount(detail.totalLag)} hint={<LagTrend group={detail} />} tone={detail.totalLag ? 'warn' : 'neutral'} testId="stat-lag" />
         <Stat label="Consuming" value={detail.consumeRate === null ? '—' : `${detail.consumeRate}/s`} hint="committed past, last 15 s" />
         <Stat label="Producing" value={detail.produceRate === null ? '—' : `${detail.produceRate}/s`} hint="into these partitions" />
-        <Stat label="Catch up" value={eta.seconds === null ? '—' : eta.seconds === 0 ? 'now' : eta.text.split(' at ')[0]} hint={eta.text} testId="stat-catch-up" />
+        <Stat label="Time to catch up" value={eta.label} hint={eta.text} tone={eta.label === 'falling behind' ? 'bad' : 'neutral'} testId="stat-catch-up" />
       </div>
       <Card title="Members and their partitions">
         <p className="mb-3 text-xs text-zinc-500">A partition is read by one member of a group at a time; more members than partitions leaves some idle.</p>

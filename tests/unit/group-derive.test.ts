@@ -1,0 +1,78 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { GroupDetail, GroupMember, PartitionLag } from '../../lib/contract/groups';
+import { applyGroupsPatch, catchUp, GroupsPatchGapError, idleMembers, idleReason, lagByTopic, memberColors, unassignedReason } from '../../lib/group-derive';
+
+const member = (id: string, partitions: number[], topics = ['t']): GroupMember => ({
+  memberId: id,
+  clientId: id,
+  host: 'h',
+  groupInstanceId: null,
+  subscribedTopics: topics,
+  assignments: partitions.map((partition) => ({ topic: 't', partition })),
+  sessionTimeoutMs: 6000,
+});
+
+const row = (partition: number, memberId: string | null, committed: number | null = 0, logEnd = 10): PartitionLag => ({
+  topic: 't',
+  partition,
+  committed,
+  logEnd,
+  lag: committed === null ? null : logEnd - committed,
+  memberId,
+  committedAt: null,
+});
+
+function detail(members: GroupMember[], offsets: PartitionLag[], state: GroupDetail['state'] = 'Stable'): GroupDetail {
+  return {
+    groupId: 'g', state, protocolType: 'consumer', protocol: 'range', generation: 3, members, topics: ['t'], totalLag: null, uncommittedPartitions: 0,
+    lagTrend: null, consumeRate: null, produceRate: null, coordinator: 1, rebalancingSince: null, offsets, rebalances: [],
+  };
+}
+
+describe('group derivations', () => {
+  it('marks the fourth member of a 3-partition group idle, with the reason', () => {
+    const d = detail([member('a', [0]), member('b', [1]), member('c', [2]), member('d', [])], [row(0, 'a'), row(1, 'b'), row(2, 'c')]);
+    assert.deepEqual(idleMembers(d).map((m) => m.memberId), ['d']);
+    assert.match(idleReason(d, d.members[3])!, /4 members, 3 partitions: a partition is read by one member of a group at a time, so 1 member waits/);
+    assert.equal(idleReason(d, d.members[0]), null);
+  });
+
+  it('explains partitions without an owner by the group state', () => {
+    assert.match(unassignedReason(detail([], [row(0, null)], 'Empty'), row(0, null))!, /no members/);
+    assert.match(unassignedReason(detail([member('a', [])], [row(0, null)], 'PreparingRebalance'), row(0, null))!, /rebalancing/);
+    assert.match(unassignedReason(detail([member('a', [0], ['other'])], [row(0, 'a'), row(1, null)]), row(1, null))!, /no member subscribes/);
+    assert.equal(unassignedReason(detail([member('a', [0])], [row(0, 'a')]), row(0, 'a')), null);
+  });
+
+  it('sums lag per topic and counts partitions with nothing committed', () => {
+    assert.deepEqual(lagByTopic([row(0, null, 4), row(1, null, null), row(2, null, 9)]), [{ topic: 't', partitions: 3, lag: 7, uncommitted: 1 }]);
+  });
+
+  it('estimates time to catch up, or says why it will not', () => {
+    assert.equal(catchUp({ totalLag: 100, consumeRate: 30, produceRate: 10, members: 1 }).seconds, 5);
+    const behind = catchUp({ totalLag: 100, consumeRate: 5, produceRate: 10, members: 1 });
+    assert.equal(behind.seconds, null);
+    assert.equal(behind.label, 'falling behind');
+    assert.match(behind.text, /producing 10\/s, consuming 5\/s/);
+    assert.match(catchUp({ totalLag: 100, consumeRate: 0, produceRate: 0, members: 0 }).text, /no members are reading/);
+    assert.equal(catchUp({ totalLag: 0, consumeRate: 0, produceRate: 0, members: 1 }).label, 'caught up');
+    assert.equal(catchUp({ totalLag: null, consumeRate: null, produceRate: null, members: 1 }).seconds, null);
+  });
+
+  it('gives members stable colours in client order, whatever order they come in', () => {
+    const a = memberColors([member('b', []), member('a', [])]);
+    const b = memberColors([member('a', []), member('b', [])]);
+    assert.equal(a.get('a'), b.get('a'));
+    assert.notEqual(a.get('a'), a.get('b'));
+  });
+
+  it('applies summary patches in order and refuses a gap', () => {
+    const base = { version: 1, groups: [], sidecar: { status: 'live' as const, lastError: null, recordsRead: 0, recordsSkipped: 0 } };
+    const summary = { ...detail([], []), members: 0 };
+    const next = applyGroupsPatch(base, { from: 1, to: 2, upsert: [summary], remove: [] });
+    assert.equal(next.groups.length, 1);
+    assert.equal(applyGroupsPatch(next, { from: 2, to: 3, upsert: [], remove: ['g'] }).groups.length, 0);
+    assert.throws(() => applyGroupsPatch(next, { from: 5, to: 6, upsert: [], remove: [] }), GroupsPatchGapError);
+  });
+});
