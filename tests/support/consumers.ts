@@ -41,7 +41,9 @@ export async function startMember(groupId: string, topics: string[], opts: { cli
 }
 
 export async function produce(topic: string, messages: { key?: string; value: string; partition?: number }[]): Promise<void> {
-  const producer = testKafka().producer();
+  // Idempotent: kafkajs retries a whole send when one partition's leader is not known yet
+  // (a topic created a moment ago), which would write the other partitions twice.
+  const producer = testKafka().producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
     await producer.send({ topic, messages });

@@ -1,0 +1,41 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class GroupsPage {
+  constructor(private readonly page: Page) {}
+
+  async openList(): Promise<void> {
+    await this.page.goto('/groups');
+    await expect(this.page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'connected');
+    await expect(this.page.getByRole('heading', { name: 'Consumer groups' })).toBeVisible();
+  }
+
+  row(groupId: string): Locator {
+    return this.page.getByTestId(`group-row-${groupId}`);
+  }
+
+  async openGroup(groupId: string): Promise<void> {
+    await this.row(groupId).getByRole('link', { name: groupId }).click();
+    await expect(this.page.getByTestId('group-id')).toHaveText(groupId);
+  }
+
+  members(): Locator {
+    return this.page.locator('[data-testid^="member-"]');
+  }
+
+  idleMembers(): Locator {
+    return this.page.locator('[data-testid^="member-"][data-idle="true"]');
+  }
+
+  /** Assignment tiles of the member with this client id. */
+  tilesOf(clientId: string): Locator {
+    return this.members().filter({ hasText: clientId }).locator('[data-testid^="assignment-tile-"]');
+  }
+
+  generation(n: number): Locator {
+    return this.page.getByTestId(`rebalance-gen-${n}`);
+  }
+
+  generations(): Locator {
+    return this.page.locator('[data-testid^="rebalance-gen-"]');
+  }
+}
