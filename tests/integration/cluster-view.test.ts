@@ -98,7 +98,7 @@ describe('cluster view on the embedded cluster', { timeout: 120_000 }, () => {
     await client.waitFor('three errors', () => client.errors.length >= 3, 5000);
     const invalid = client.errors.filter((e) => e.event === 'cluster:resync');
     assert.equal(invalid.length, 2, JSON.stringify(client.errors));
-    for (const e of invalid) assert.match(e.message, /^invalid payload: /);
+    for (const e of invalid) assert.match(e.message, /^invalid cluster:resync payload: /);
     assert.ok(client.errors.some((e) => /unknown event "no:such-event"/.test(e.message)));
     const res = await fetch(`${dashboard.url}/api/health`);
     assert.equal(res.status, 200);

@@ -25,6 +25,7 @@ describe('groups of other clients, checked against Kafka tools', () => {
     dashboard = await startTestDashboard();
     client = new LiveClient(dashboard.url);
     await client.waitFor('topic with leaders', (s) => s.topics.some((t) => t.name === topic && t.partitions.every((p) => p.leader >= 0)));
+    await client.waitForSidecarLive();
   });
 
   after(async () => {

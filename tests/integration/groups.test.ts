@@ -10,7 +10,7 @@ import { produce, startMember, type TestMember } from '../support/consumers';
 // and JSON API: assignments, idle members, generations, exact lag.
 
 const assigned = (d: GroupDetail) => d.members.map((m) => m.assignments.length).sort();
-const stableWith = (n: number) => (d: GroupDetail) => d.state === 'Stable' && d.members.length === n && d.members.every((m) => m.assignments.length >= 0) && assigned(d).reduce((a, b) => a + b, 0) === 3;
+const stableWith = (n: number) => (d: GroupDetail) => d.state === 'Stable' && d.generation !== null && d.members.length === n && d.members.every((m) => m.assignments.length >= 0) && assigned(d).reduce((a, b) => a + b, 0) === 3;
 
 describe('consumer groups', () => {
   let dashboard: Dashboard;
@@ -23,6 +23,7 @@ describe('consumer groups', () => {
     dashboard = await startTestDashboard();
     client = new LiveClient(dashboard.url);
     await client.waitFor('topic with leaders', (s) => s.topics.some((t) => t.name === topic && t.partitions.every((p) => p.leader >= 0)));
+    await client.waitForSidecarLive();
   });
 
   after(async () => {

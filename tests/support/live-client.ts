@@ -4,6 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/contr
 import type { ThroughputPoint } from '../../lib/contract/metrics';
 import type { GroupDetail, GroupsPatch, GroupsSnapshot, LagPoint, TopicConsumers } from '../../lib/contract/groups';
 import { applyPatch } from '../../lib/cluster-patch';
+import { applyGroupsPatch } from '../../lib/group-derive';
 
 /** A socket.io client that keeps cluster state exactly as the browser does: snapshot, then patches. */
 export class LiveClient {
@@ -34,7 +35,10 @@ export class LiveClient {
     });
     this.socket.on('action:error', (e) => this.errors.push(e));
     this.socket.on('groups:snapshot', (g) => (this.groupsSnapshot = g));
-    this.socket.on('groups:patch', (p) => this.groupPatches.push(p));
+    this.socket.on('groups:patch', (p) => {
+      this.groupPatches.push(p);
+      if (this.groupsSnapshot) this.groupsSnapshot = applyGroupsPatch(this.groupsSnapshot, p);
+    });
     this.socket.on('group:detail', ({ detail }) => {
       this.detail = detail;
       if (detail) this.details.push(detail);
@@ -56,6 +60,11 @@ export class LiveClient {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  /** Group data is complete once the server has read __consumer_offsets to its end. */
+  async waitForSidecarLive(timeoutMs = 60_000): Promise<void> {
+    await poll('the offsets log read to its end', () => (this.groupsSnapshot?.sidecar.status === 'live' ? true : null), () => JSON.stringify(this.groupsSnapshot?.sidecar), timeoutMs);
   }
 
   watchGroup(groupId: string | null): void {
