@@ -6,6 +6,7 @@ import { ClusterStats } from './cluster-stats';
 import { BrokerGrid } from './broker-grid';
 import { QuorumPanel } from './quorum-panel';
 import { PartitionHealth } from './partition-health';
+import { GroupHealth } from './group-health';
 
 export function OverviewScreen() {
   return (
@@ -23,9 +24,14 @@ export function OverviewScreen() {
         <Card title="Messages produced per second (user topics)">
           <ThroughputChart />
         </Card>
-        <Card title="Partitions needing attention">
-          <PartitionHealth />
-        </Card>
+        <div className="space-y-4">
+          <Card title="Consumer groups">
+            <GroupHealth />
+          </Card>
+          <Card title="Partitions needing attention">
+            <PartitionHealth />
+          </Card>
+        </div>
       </div>
     </div>
   );

@@ -35,6 +35,8 @@ export class OffsetsReader {
   private loops = new Map<number, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
+  /** The topic did not exist when the reader started: everything in it is new, so live. */
+  private startedEmpty = false;
   private state: SidecarState = { status: 'starting', lastError: null, recordsRead: 0, recordsSkipped: 0 };
 
   constructor(
@@ -65,6 +67,7 @@ export class OffsetsReader {
     const leaders = this.opts.leaders();
     if (leaders.size === 0 && this.state.status === 'starting') {
       // No group was ever used on this cluster: nothing to replay.
+      this.startedEmpty = true;
       this.setState({ status: 'live' });
     }
     for (const broker of new Set(leaders.values())) {
@@ -102,7 +105,7 @@ export class OffsetsReader {
     });
     for (const topic of response.responses) {
       for (const part of topic.partitions) {
-        const live = this.caughtUp.has(part.partition);
+        const live = this.startedEmpty || this.caughtUp.has(part.partition);
         let next = this.positions.get(part.partition) ?? 0;
         for (const message of part.messages) {
           const offset = Number(message.offset);

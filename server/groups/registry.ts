@@ -195,9 +195,10 @@ export class GroupRegistry {
     });
   }
 
-  /** A group with no metadata, no offsets and no coordinator listing it no longer exists. */
+  /** A group with no metadata, no offsets and no coordinator listing it no longer exists
+   *  (deleted, expired, or its topics deleted: Kafka then writes tombstones for its offsets). */
   private dropIfGone(e: GroupEntry): void {
-    if (e.stored === null && e.offsets.size === 0 && e.describedBy === null && e.members.length === 0 && e.state === 'Dead') {
+    if (e.stored === null && e.offsets.size === 0 && e.describedBy === null && e.members.length === 0) {
       this.groups.delete(e.groupId);
     }
   }

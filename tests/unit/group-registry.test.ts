@@ -122,6 +122,13 @@ describe('group registry', () => {
     assert.equal(reg.groups.get('g')!.describedBy, 1);
   });
 
+  it('forgets a group that only had offsets once they are tombstoned (its topic was deleted)', () => {
+    const reg = new GroupRegistry();
+    reg.applyRecord({ kind: 'offset', group: 'simple', topic: 't', partition: 0, value: { offset: 5, leaderEpoch: null, metadata: '', commitTimestamp: 1, expireTimestamp: null } }, live(1));
+    reg.applyRecord({ kind: 'offset', group: 'simple', topic: 't', partition: 0, value: null }, live(2));
+    assert.equal(reg.groups.has('simple'), false);
+  });
+
   it('drops offsets on tombstones and forgets a group that is gone everywhere', () => {
     const reg = new GroupRegistry();
     reg.applyRecord({ kind: 'offset', group: 'g', topic: 't', partition: 0, value: { offset: 5, leaderEpoch: null, metadata: '', commitTimestamp: 1, expireTimestamp: null } }, live(1));
