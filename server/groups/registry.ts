@@ -24,7 +24,6 @@ export interface GroupEntry {
   protocolType: string;
   protocol: string | null;
   generation: number | null;
-  leader: string | null;
   members: GroupMember[];
   /** Last generation stored in the log, with its members (for the next diff). */
   stored: { generation: number; members: GroupMember[] } | null;
@@ -48,7 +47,6 @@ function newEntry(groupId: string): GroupEntry {
     protocolType: '',
     protocol: null,
     generation: null,
-    leader: null,
     members: [],
     stored: null,
     offsets: new Map(),
@@ -140,7 +138,6 @@ export class GroupRegistry {
     e.generation = value.generation;
     e.protocolType = value.protocolType;
     e.protocol = value.protocol;
-    e.leader = value.leader;
     e.members = members;
     // The coordinator stores a generation as the rebalance completes, then marks it Stable
     // (or Empty when the last member left).

@@ -169,8 +169,4 @@ export class GroupsService extends EventEmitter<GroupsEvents> {
     const groups = [...this.registry.groups.values()].filter((e) => this.readsTopic(e.groupId, topic)).map((entry) => ({ entry, offsets: this.offsetsOf(entry) }));
     return topicConsumers(topic, groups);
   }
-
-  sidecarState(): SidecarState {
-    return this.sidecar;
-  }
 }

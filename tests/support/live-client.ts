@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClusterSnapshot } from '../../lib/contract/cluster';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/contract/events';
 import type { ThroughputPoint } from '../../lib/contract/metrics';
-import type { GroupDetail, GroupsPatch, GroupsSnapshot, LagPoint, TopicConsumers } from '../../lib/contract/groups';
+import type { GroupDetail, GroupsSnapshot, LagPoint, TopicConsumers } from '../../lib/contract/groups';
 import { applyPatch } from '../../lib/cluster-patch';
 import { applyGroupsPatch } from '../../lib/group-derive';
 
@@ -15,9 +15,6 @@ export class LiveClient {
   errors: { event: string; message: string }[] = [];
   throughput: ThroughputPoint[] = [];
   groupsSnapshot: GroupsSnapshot | null = null;
-  groupPatches: GroupsPatch[] = [];
-  /** Every group:detail push, in arrival order, for the watched group. */
-  details: GroupDetail[] = [];
   detail: GroupDetail | null = null;
   lagHistory: LagPoint[] = [];
   topicConsumers: TopicConsumers | null = null;
@@ -36,13 +33,9 @@ export class LiveClient {
     this.socket.on('action:error', (e) => this.errors.push(e));
     this.socket.on('groups:snapshot', (g) => (this.groupsSnapshot = g));
     this.socket.on('groups:patch', (p) => {
-      this.groupPatches.push(p);
       if (this.groupsSnapshot) this.groupsSnapshot = applyGroupsPatch(this.groupsSnapshot, p);
     });
-    this.socket.on('group:detail', ({ detail }) => {
-      this.detail = detail;
-      if (detail) this.details.push(detail);
-    });
+    this.socket.on('group:detail', ({ detail }) => (this.detail = detail));
     this.socket.on('group:lag-history', ({ points }) => (this.lagHistory = [...points]));
     this.socket.on('group:lag-point', ({ point }) => this.lagHistory.push(point));
     this.socket.on('topic:consumers', (c) => (this.topicConsumers = c));
@@ -69,7 +62,6 @@ export class LiveClient {
 
   watchGroup(groupId: string | null): void {
     this.detail = null;
-    this.details = [];
     this.socket.emit('group:watch', { groupId });
   }
 
