@@ -10,6 +10,15 @@ import { handleApi } from './http/api';
 import { EmbeddedCluster } from './embedded/cluster';
 import { GroupsService } from './groups/service';
 import { MetricsExporter } from './http/metrics';
+import { ActionDispatcher } from './actions/dispatcher';
+import { ProduceService } from './produce/service';
+import { produceActions } from './produce/actions';
+import { TailService } from './tail/service';
+import { LabSupervisor } from './lab/supervisor';
+import { labActions } from './lab/actions';
+import { topicActions } from './topics/actions';
+import { offsetActions } from './offsets/actions';
+import { brokerActions } from './brokers/actions';
 
 // Composes the server: Kafka clients, state, poller, JSON API, socket.io and (optionally)
 // Next.js on one HTTP port. Tests use it without Next.js.
@@ -22,6 +31,9 @@ export interface Dashboard {
   store: ClusterStore;
   poller: ClusterPoller;
   groups: GroupsService;
+  actions: ActionDispatcher;
+  lab: LabSupervisor;
+  produce: ProduceService;
   embedded: EmbeddedCluster | null;
   url: string;
   /** Starts reading Kafka (cluster poller and group sidecar), when the caller chose to wait. */
@@ -48,9 +60,23 @@ export async function startDashboard({ config, pages, startPolling = true, log =
   const groups = new GroupsService(clients, store, log);
   const poller = new ClusterPoller(clients, store, throughput, { intervalMs: config.pollIntervalMs, expected, log, afterRound: () => groups.afterRound() });
   const metrics = new MetricsExporter(store, groups);
+  const produce = new ProduceService(clients, store);
+  const tails = new TailService(clients, store);
+  const lab = new LabSupervisor({ kafka: config.kafka, bootstrap, log });
+  const actions = new ActionDispatcher(
+    {
+      ...produceActions(produce),
+      ...labActions(lab),
+      ...topicActions({ clients, store }),
+      ...offsetActions({ clients, store, groups }),
+      ...brokerActions(embedded),
+    },
+    { readOnly: config.readOnly, audit: log },
+  );
+  const info = { readOnly: config.readOnly, brokerFaults: embedded !== null };
 
   const server = http.createServer((req, res) => {
-    if (handleApi(req, res, { store, groups, metrics })) return;
+    if (handleApi(req, res, { store, groups, metrics, actions })) return;
     if (pages) {
       void Promise.resolve(pages(req, res)).catch((e: unknown) => {
         log(`page error: ${e instanceof Error ? e.message : String(e)}`);
@@ -62,7 +88,7 @@ export async function startDashboard({ config, pages, startPolling = true, log =
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
   });
-  const io = attachRealtime(server, store, throughput, groups);
+  const io = attachRealtime(server, { store, throughput, groups, actions, produce, lab, tails, info });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -85,12 +111,20 @@ export async function startDashboard({ config, pages, startPolling = true, log =
     store,
     poller,
     groups,
+    actions,
+    lab,
+    produce,
     embedded,
     startPolling: beginPolling,
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     async close() {
+      // Lab instances first: they leave their groups while Kafka and the server still answer.
+      await lab.stopAll();
+      await produce.close();
+      await tails.close();
       await poller.stop();
       await groups.stop();
+      await clients.closeAdmin();
       io.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

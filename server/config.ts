@@ -42,6 +42,8 @@ export interface AppConfig {
   port: number;
   host: string;
   pollIntervalMs: number;
+  /** READ_ONLY: every action is hidden in the UI and refused by the server. */
+  readOnly: boolean;
   kafka: KafkaSettings;
   embedded: EmbeddedSettings;
 }
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: read(env, 'HOST') ?? '127.0.0.1',
     pollIntervalMs: int(env, 'POLL_INTERVAL_MS', 1000, 100, 60000),
+    readOnly: bool(env, 'READ_ONLY', false),
     kafka: {
       brokers: rawBrokers === undefined ? null : parseBrokerList(rawBrokers),
       clientId,

@@ -2,6 +2,8 @@ import type { ClusterSnapshot } from './cluster';
 import type { ClusterPatch } from './patch';
 import type { ThroughputPoint } from './metrics';
 import type { GroupDetail, GroupsPatch, GroupsSnapshot, LagPoint, TopicConsumers } from './groups';
+import type { ActionName } from './action-schemas';
+import type { ActionResult, LabInstance, LoadRun, ServerInfo, TailMessage } from './actions';
 
 /** Every socket.io event, both directions. Server and client import this one map. */
 export interface ServerToClientEvents {
@@ -27,6 +29,15 @@ export interface ServerToClientEvents {
   'topic:consumers': (payload: TopicConsumers) => void;
   /** A client request was refused; `message` is shown in the UI. */
   'action:error': (error: { event: string; message: string }) => void;
+  /** Sent on connect: what the page may offer (read-only mode, broker faults). */
+  'server:info': (info: ServerInfo) => void;
+  /** Every load-generator run the page should show, whenever one changes (about 1/s while running). */
+  'produce:loads': (runs: LoadRun[]) => void;
+  /** Every lab instance, whenever one changes. */
+  'lab:instances': (instances: LabInstance[]) => void;
+  /** Messages on the tailed topic, oldest first. `reset`: the first batch of a new watch (the
+   *  backfill); drop what you had. */
+  'tail:messages': (payload: { topic: string; messages: TailMessage[]; reset: boolean }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -38,4 +49,9 @@ export interface ClientToServerEvents {
   'group:watch': (payload: { groupId: string | null }) => void;
   /** Start (or stop) receiving the groups' offsets on one topic. One topic per socket. */
   'topic:watch': (payload: { topic: string | null }) => void;
+  /** Start (or stop) the live tail of one topic: first its newest messages (up to TAIL_CAP),
+   *  then every new one. One topic per socket. */
+  'tail:watch': (payload: { topic: string | null }) => void;
+  /** Runs one action (lib/contract/action-schemas.ts); the answer comes back in `ack`. */
+  'action:run': (request: { name: ActionName; payload: unknown }, ack: (result: ActionResult<unknown>) => void) => void;
 }

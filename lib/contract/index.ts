@@ -4,3 +4,5 @@ export * from './api';
 export * from './events';
 export * from './metrics';
 export * from './groups';
+export * from './actions';
+export * from './action-schemas';

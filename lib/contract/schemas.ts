@@ -10,9 +10,16 @@ export const groupWatchSchema = z.object({ groupId: z.string().min(1).max(1000).
 export const topicNameSchema = z.string().regex(/^[a-zA-Z0-9._-]{1,249}$/, 'topic names are 1-249 characters of a-z, A-Z, 0-9, ".", "_" and "-"');
 export const topicWatchSchema = z.object({ topic: topicNameSchema.nullable() }).strict();
 
+export const tailWatchSchema = z.object({ topic: topicNameSchema.nullable() }).strict();
+
+// `action:run` is validated by its own dispatcher (server/actions), against action-schemas.ts.
+export const actionRunSchema = z.object({ name: z.string().min(1).max(100), payload: z.unknown() }).strict();
+
 export const clientEventSchemas = {
   'cluster:resync': resyncSchema,
   'groups:resync': resyncSchema,
   'group:watch': groupWatchSchema,
   'topic:watch': topicWatchSchema,
+  'tail:watch': tailWatchSchema,
+  'action:run': actionRunSchema,
 } as const;

@@ -3,6 +3,8 @@
 import { useEffect } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract/events';
+import type { ActionName, ActionPayload } from '../contract/action-schemas';
+import type { ActionResult, ActionResults } from '../contract/actions';
 import { useLiveStore } from './index';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -13,9 +15,10 @@ let current: LiveSocket | null = null;
 /** Tells the server what this page watches. Also sent on every (re)connect, since a new
  *  server-side socket starts with no rooms. */
 function sendWatches(socket: LiveSocket): void {
-  const { watchedGroup, watchedTopic } = useLiveStore.getState();
+  const { watchedGroup, watchedTopic, tail } = useLiveStore.getState();
   socket.emit('group:watch', { groupId: watchedGroup });
   socket.emit('topic:watch', { topic: watchedTopic });
+  socket.emit('tail:watch', { topic: tail?.topic ?? null });
 }
 
 /** Connects to the server's socket.io stream and writes what it sends into the store. */
@@ -47,6 +50,10 @@ export function useLiveBridge(): void {
     socket.on('group:lag-point', ({ groupId, point }) => store().addLagPoint(groupId, point));
     socket.on('topic:consumers', (consumers) => store().setTopicConsumers(consumers));
     socket.on('action:error', ({ message }) => store().setActionError(message));
+    socket.on('server:info', (info) => store().setServerInfo(info));
+    socket.on('produce:loads', (runs) => store().setLoads(runs));
+    socket.on('lab:instances', (instances) => store().setLabInstances(instances));
+    socket.on('tail:messages', ({ topic, messages, reset }) => store().addTailMessages(topic, messages, reset));
 
     return () => {
       if (current === socket) current = null;
@@ -77,4 +84,31 @@ export function useTopicWatch(topic: string): void {
       current?.emit('topic:watch', { topic: null });
     };
   }, [topic]);
+}
+
+/** Tails one topic while the calling component is mounted (null: none). */
+export function useTailWatch(topic: string | null): void {
+  useEffect(() => {
+    useLiveStore.getState().setWatchedTail(topic);
+    current?.emit('tail:watch', { topic });
+    return () => {
+      useLiveStore.getState().setWatchedTail(null);
+      current?.emit('tail:watch', { topic: null });
+    };
+  }, [topic]);
+}
+
+// An action's answer that never comes (server gone mid-call) must not leave a button spinning.
+const ACTION_TIMEOUT_MS = 60_000;
+
+/** Runs one action on the server and resolves with its answer; never rejects. */
+export function runAction<N extends ActionName>(name: N, payload: ActionPayload<N>): Promise<ActionResult<ActionResults[N]>> {
+  const socket = current;
+  if (!socket?.connected) return Promise.resolve({ ok: false, error: 'not connected to the dashboard server; try again once it is back' });
+  return new Promise((resolve) => {
+    socket.timeout(ACTION_TIMEOUT_MS).emit('action:run', { name, payload }, (err: Error | null, result: ActionResult<unknown>) => {
+      if (err) resolve({ ok: false, error: `no answer from the server within ${ACTION_TIMEOUT_MS / 1000} s` });
+      else resolve(result as ActionResult<ActionResults[N]>);
+    });
+  });
 }

@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError, ClusterResponse, GroupResponse, GroupsResponse, HealthResponse } from '../../lib/contract/api';
+import type { ActionResponse } from '../../lib/contract/actions';
+import { isActionName } from '../../lib/contract/action-schemas';
+import type { ActionDispatcher } from '../actions/dispatcher';
 import type { ClusterStore } from '../cluster/store';
 import type { GroupsService } from '../groups/service';
 import type { MetricsExporter } from './metrics';
 
 // The JSON API: the same state the UI shows, for scripts and health checks.
 
-function send(res: ServerResponse, status: number, body: HealthResponse | ClusterResponse | GroupsResponse | GroupResponse | ApiError): void {
+function send(res: ServerResponse, status: number, body: HealthResponse | ClusterResponse | GroupsResponse | GroupResponse | ApiError | ActionResponse): void {
   const json = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(json);
@@ -18,6 +21,49 @@ export interface ApiDeps {
   store: ClusterStore;
   groups: GroupsService;
   metrics: MetricsExporter;
+  actions: ActionDispatcher;
+}
+
+// Same ceiling as the socket: a produce near Kafka's 1 MB limit, and no more.
+const MAX_BODY_BYTES = 2_000_000;
+
+/** POST /api/actions/:name with a JSON body: the same actions, checks and answers as the socket. */
+function serveAction(req: IncomingMessage, res: ServerResponse, path: string, actions: ActionDispatcher): void {
+  const name = path.slice('/api/actions/'.length);
+  if (!isActionName(name)) {
+    send(res, 404, { ok: false, error: `unknown action "${name.slice(0, 100)}"` });
+    return;
+  }
+  if (actions.readOnly) {
+    req.resume();
+    send(res, 403, { ok: false, error: `the dashboard is in read-only mode (READ_ONLY): ${name} is not allowed` });
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let refused = false;
+  req.on('data', (chunk: Buffer) => {
+    if (refused) return;
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      refused = true;
+      send(res, 413, { ok: false, error: `request body over ${MAX_BODY_BYTES} bytes` });
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('error', () => undefined);
+  req.on('end', () => {
+    if (refused) return;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch (e) {
+      send(res, 400, { ok: false, error: `the body is not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
+    void actions.run(name, payload, { via: 'http', address: req.socket.remoteAddress ?? 'unknown' }).then((result) => send(res, result.ok ? 200 : 400, result));
+  });
 }
 
 function serveMetrics(res: ServerResponse, metrics: MetricsExporter): void {
@@ -31,10 +77,18 @@ function serveMetrics(res: ServerResponse, metrics: MetricsExporter): void {
 }
 
 /** Answers /api/* and /metrics; returns false for any other path so Next.js can serve it. */
-export function handleApi(req: IncomingMessage, res: ServerResponse, { store, groups, metrics }: ApiDeps): boolean {
+export function handleApi(req: IncomingMessage, res: ServerResponse, { store, groups, metrics, actions }: ApiDeps): boolean {
   const path = (req.url ?? '/').split('?')[0];
   const isApi = path.startsWith('/api/') || path === '/api';
   if (!isApi && path !== '/metrics') return false;
+  if (path.startsWith('/api/actions/')) {
+    if (req.method === 'POST') serveAction(req, res, path, actions);
+    else {
+      res.setHeader('allow', 'POST');
+      send(res, 405, { error: `${req.method} is not allowed on ${path}; actions are POST with a JSON body` });
+    }
+    return true;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     send(res, 405, { error: `${req.method} is not allowed on ${path}; use GET` });

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Kafka, logLevel, type KafkaConfig, type SASLOptions } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type KafkaConfig, type SASLOptions } from 'kafkajs';
 import type { KafkaSettings } from '../config';
 
 // The server's Kafka client, made once. Reading cluster state goes through `wire`: kafkajs's
@@ -86,6 +86,13 @@ export interface KafkaClients {
   /** A second connection set for the offsets-log reader: a broker answers one request per
    *  connection at a time, so its long-poll fetches must not queue the poller's requests. */
   offsetsWire: WireCluster;
+  /** The one admin client, for actions (topic admin, offsets). Connected on first use, since
+   *  a dashboard that is only watched never needs it. */
+  admin(): Promise<Admin>;
+  /** Disconnects the admin client if it was ever connected. */
+  closeAdmin(): Promise<void>;
+  /** Connections for the live tail's long polls, apart from the poller's and the sidecar's. */
+  tailWire: WireCluster;
 }
 
 function sslOption(settings: KafkaSettings): KafkaConfig['ssl'] {
@@ -139,7 +146,32 @@ function createWireCluster(kafka: Kafka): WireCluster {
 
 export function createKafkaClients(settings: KafkaSettings, bootstrap: string[]): KafkaClients {
   const kafka = new Kafka(kafkaConfig(settings, bootstrap));
-  return { kafka, wire: createWireCluster(kafka), offsetsWire: createWireCluster(kafka) };
+  let admin: Promise<Admin> | null = null;
+  return {
+    kafka,
+    wire: createWireCluster(kafka),
+    offsetsWire: createWireCluster(kafka),
+    tailWire: createWireCluster(kafka),
+    admin() {
+      if (!admin) {
+        const client = kafka.admin({ retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1000 } });
+        // A failed connect is forgotten, so the next action tries again.
+        admin = client.connect().then(
+          () => client,
+          (e: unknown) => {
+            admin = null;
+            throw e;
+          },
+        );
+      }
+      return admin;
+    },
+    async closeAdmin() {
+      const pending = admin;
+      admin = null;
+      if (pending) await pending.then((a) => a.disconnect()).catch(() => undefined);
+    },
+  };
 }
 
 export interface RawConfigResource {

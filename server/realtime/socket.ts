@@ -5,11 +5,16 @@ import { clientEventSchemas } from '../../lib/contract/schemas';
 import type { ClusterStore } from '../cluster/store';
 import type { ThroughputTracker } from '../cluster/throughput';
 import type { GroupsService } from '../groups/service';
+import type { ServerInfo } from '../../lib/contract/actions';
+import type { ActionDispatcher } from '../actions/dispatcher';
+import type { ProduceService } from '../produce/service';
+import type { LabSupervisor } from '../lab/supervisor';
+import type { TailService } from '../tail/service';
 
 // Socket wiring only: a new client gets the full snapshots, then every patch. A page that
 // shows one group or one topic joins its room and gets that detail pushed when it changes.
 // Each incoming event is validated against the contract's schema; a bad one is answered,
-// never thrown.
+// never thrown. Actions go through the one dispatcher and answer through socket.io's ack.
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -18,16 +23,30 @@ type ClientEvent = keyof typeof clientEventSchemas;
 const groupRoom = (id: string) => `group:${id}`;
 const topicRoom = (name: string) => `topic:${name}`;
 
-export function attachRealtime(http: HttpServer, store: ClusterStore, throughput: ThroughputTracker, groups: GroupsService): LiveServer {
+export interface RealtimeDeps {
+  store: ClusterStore;
+  throughput: ThroughputTracker;
+  groups: GroupsService;
+  actions: ActionDispatcher;
+  produce: ProduceService;
+  lab: LabSupervisor;
+  tails: TailService;
+  info: ServerInfo;
+}
+
+export function attachRealtime(http: HttpServer, { store, throughput, groups, actions, produce, lab, tails, info }: RealtimeDeps): LiveServer {
   const io: LiveServer = new Server(http, {
     serveClient: false,
-    // A client never needs to send more than a small action payload.
-    maxHttpBufferSize: 1_000_000,
+    // The largest payload is a produce with a value near Kafka's 1 MB limit: room for one
+    // just past it, so the broker's limit is what the person hears about.
+    maxHttpBufferSize: 2_000_000,
   });
 
   store.on('patch', (patch) => io.emit('cluster:patch', patch));
   throughput.on('point', (point) => io.emit('metrics:throughput', point));
   groups.on('patch', (patch) => io.emit('groups:patch', patch));
+  produce.on('loads', (runs) => io.emit('produce:loads', runs));
+  lab.on('instances', (instances) => io.emit('lab:instances', instances));
 
   // What each watched room was last sent, so an unchanged detail is not sent again.
   const lastSent = new Map<string, string>();
@@ -67,6 +86,10 @@ export function attachRealtime(http: HttpServer, store: ClusterStore, throughput
     socket.emit('cluster:snapshot', store.snapshot());
     socket.emit('metrics:throughput-history', throughput.history());
     socket.emit('groups:snapshot', groups.snapshot());
+    socket.emit('server:info', info);
+    socket.emit('produce:loads', produce.loads());
+    socket.emit('lab:instances', lab.instances());
+    const origin = { via: 'socket' as const, address: socket.handshake.address };
 
     const leave = (prefix: string) => {
       for (const room of socket.rooms) if (room.startsWith(prefix)) void socket.leave(room);
@@ -87,9 +110,25 @@ export function attachRealtime(http: HttpServer, store: ClusterStore, throughput
         void socket.join(topicRoom(topic));
         pushTopic(topic, true, socket);
       },
+      'tail:watch': ({ topic }: { topic: string | null }) => {
+        tails.watch(socket.id, topic, (t, messages, reset) => socket.emit('tail:messages', { topic: t, messages, reset }));
+      },
+      // Handled below: it answers through the ack.
+      'action:run': () => undefined,
     };
 
+    socket.on('disconnect', () => tails.watch(socket.id, null, () => undefined));
+    socket.on('action:run', (request: unknown, ack: unknown) => {
+      const answer = typeof ack === 'function' ? (ack as (r: unknown) => void) : (r: { ok: boolean; error?: string }) => {
+        // Without an ack the answer still reaches the page, as an action error.
+        if (!r.ok) socket.emit('action:error', { event: 'action:run', message: r.error ?? 'failed' });
+      };
+      const req = (request ?? {}) as { name?: unknown; payload?: unknown };
+      void actions.run(req.name, req.payload, origin).then(answer);
+    });
+
     for (const event of Object.keys(handlers) as ClientEvent[]) {
+      if (event === 'action:run') continue;
       socket.on(event, (payload: unknown) => {
         const parsed = clientEventSchemas[event].safeParse(payload);
         if (!parsed.success) {

@@ -7,12 +7,19 @@ import { ClusterStore } from '../../server/cluster/store';
 import { GroupsService } from '../../server/groups/service';
 import { MetricsExporter } from '../../server/http/metrics';
 import { createKafkaClients } from '../../server/kafka/client';
+import { ActionDispatcher, type ActionHandlers } from '../../server/actions/dispatcher';
+import { ACTION_NAMES } from '../../lib/contract/action-schemas';
+
+/** Handlers that answer with what they were given: this tests routing, not Kafka. */
+const echo = Object.fromEntries(ACTION_NAMES.map((n) => [n, async (payload: unknown) => payload])) as unknown as ActionHandlers;
 
 describe('JSON API routing', () => {
   const store = new ClusterStore({ brokers: ['127.0.0.1:1'], embedded: false });
   // Never started: the routes read its (empty) state without touching Kafka.
   const groups = new GroupsService(createKafkaClients({ brokers: null, clientId: 'api-test', ssl: null, sasl: null }, ['127.0.0.1:1']), store);
-  const deps = { store, groups, metrics: new MetricsExporter(store, groups) };
+  const audit: string[] = [];
+  const actions = new ActionDispatcher(echo, { readOnly: false, audit: (l) => audit.push(l) });
+  const deps = { store, groups, metrics: new MetricsExporter(store, groups), actions };
   let server: http.Server;
   let base = '';
 
@@ -64,6 +71,33 @@ describe('JSON API routing', () => {
     const body = await res.text();
     assert.match(body, /# TYPE kafka_live_consumer_group_lag gauge/);
     assert.match(body, /kafka_live_kafka_reachable 0/);
+  });
+
+  it('runs actions on POST /api/actions/:name, with the same validation as the socket', async () => {
+    const post = (name: string, body: string) => fetch(`${base}/api/actions/${name}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const ok = await post('broker:kill', '{"brokerId":2}');
+    assert.equal(ok.status, 200);
+    assert.deepEqual(await ok.json(), { ok: true, result: { brokerId: 2 } });
+    assert.match(audit.at(-1) ?? '', /^audit \S+ ok broker:kill from http 127\.0\.0\.1 \{"brokerId":2\}/);
+
+    const malformed = await post('broker:kill', '{"brokerId":');
+    assert.equal(malformed.status, 400);
+    assert.match((await malformed.json()).error, /not valid JSON/);
+
+    const invalid = await post('topic:create', JSON.stringify({ name: 'bad name!', partitions: 3, replicationFactor: 1, cleanupPolicy: 'delete', retentionMs: null, retentionBytes: null, segmentMs: null }));
+    assert.equal(invalid.status, 400);
+    assert.match((await invalid.json()).error, /invalid topic:create: name: topic names are 1-249 characters/);
+
+    const unknown = await post('format:disk', '{}');
+    assert.equal(unknown.status, 404);
+    assert.match((await unknown.json()).error, /unknown action "format:disk"/);
+
+    const get = await fetch(`${base}/api/actions/broker:kill`);
+    assert.equal(get.status, 405);
+    assert.equal(get.headers.get('allow'), 'POST');
+
+    const huge = await post('produce:send', 'x'.repeat(2_100_000));
+    assert.equal(huge.status, 413);
   });
 
   it('leaves non-API paths to the page handler', async () => {

@@ -1,0 +1,169 @@
+import type { ActionName } from './action-schemas';
+import type { TopicPartitionRef } from './groups';
+
+// What actions answer, and the live state they create (load runs, lab instances, the tail).
+// Every action answers `ActionResult`: a refusal is a message for the UI, never an exception.
+
+export type ActionResult<T> = { ok: true; result: T } | { ok: false; error: string };
+
+/** One sent message: where it landed. */
+export interface ProducedMessage {
+  index: number;
+  key: string | null;
+  partition: number;
+  offset: number;
+}
+
+export interface ProduceResult {
+  topic: string;
+  count: number;
+  /** The first messages sent (at most PRODUCE_LISTED_CAP), each with its partition and offset. */
+  messages: ProducedMessage[];
+  /** How the messages spread over the partitions. */
+  spread: { partition: number; count: number; firstOffset: number; lastOffset: number }[];
+  durationMs: number;
+}
+
+/** Messages listed one by one in a produce answer; the spread covers them all. */
+export const PRODUCE_LISTED_CAP = 100;
+
+export type LoadStatus = 'running' | 'done' | 'stopped' | 'failed';
+
+/** One load-generator run, pushed about once a second while it runs. */
+export interface LoadRun {
+  id: string;
+  topic: string;
+  rate: number;
+  durationSeconds: number;
+  keyPattern: string | null;
+  keySpace: number;
+  status: LoadStatus;
+  startedAt: number;
+  endedAt: number | null;
+  sent: number;
+  acked: number;
+  failed: number;
+  /** Acknowledged messages per second since the start. */
+  achievedRate: number;
+  lastError: string | null;
+}
+
+/** Load runs kept for the page: running ones and the most recent finished ones. */
+export const LOAD_RUNS_CAP = 10;
+
+export type LabInstanceStatus = 'starting' | 'running' | 'paused' | 'stopping' | 'stopped' | 'killed' | 'crashed';
+
+export interface LabConsumer {
+  /** kafkajs client id, e.g. `lab-A-1`; the coordinator's member id starts with it. */
+  clientId: string;
+  /** null until the consumer has joined its group. */
+  memberId: string | null;
+  assignments: TopicPartitionRef[];
+  consumed: number;
+}
+
+/** One "app instance": a separate OS process running consumers in one group. */
+export interface LabInstance {
+  name: string;
+  pid: number | null;
+  groupId: string;
+  topics: string[];
+  processingDelayMs: number;
+  sessionTimeoutMs: number;
+  status: LabInstanceStatus;
+  consumers: LabConsumer[];
+  consumed: number;
+  startedAt: number;
+  /** When it was stopped, killed or crashed. */
+  endedAt: number | null;
+  lastError: string | null;
+}
+
+/** Ended instances kept on screen (so a kill stays visible while the group waits out the
+ *  session timeout); older ones are dropped first. */
+export const LAB_ENDED_CAP = 8;
+
+export interface TailHeader {
+  key: string;
+  value: string;
+}
+
+export interface TailMessage {
+  partition: number;
+  offset: number;
+  timestamp: number;
+  key: string | null;
+  value: string | null;
+  /** The value was cut to TAIL_VALUE_CHARS for the page. */
+  truncated: boolean;
+  headers: TailHeader[];
+}
+
+/** Newest messages the page keeps per tail: enough to watch keys land, small enough to render. */
+export const TAIL_CAP = 200;
+/** A value is cut to this many characters on its way to the page. */
+export const TAIL_VALUE_CHARS = 4_096;
+
+export interface KeyCount {
+  topic: string;
+  /** Records read from the log start to the end, and how many distinct keys they carry. */
+  records: number;
+  distinctKeys: number;
+  /** Records without a key (compaction removes none of them). */
+  unkeyed: number;
+  /** The newest value per key, at most KEY_SAMPLE_CAP keys. */
+  latest: { key: string; value: string | null; offset: number; partition: number }[];
+}
+
+export const KEY_SAMPLE_CAP = 50;
+
+export interface TopicConfigResult {
+  topic: string;
+  /** The topic's dynamic overrides after the change. */
+  overrides: Record<string, string>;
+}
+
+export interface OffsetsResetResult {
+  groupId: string;
+  topic: string;
+  offsets: { partition: number; offset: number }[];
+}
+
+/** What each action answers when it succeeds. */
+export interface ActionResults {
+  'produce:send': ProduceResult;
+  'produce:load-start': LoadRun;
+  'produce:load-stop': LoadRun;
+  'lab:start': LabInstance;
+  'lab:stop': LabInstance;
+  'lab:kill': LabInstance;
+  'lab:pause': LabInstance;
+  'lab:resume': LabInstance;
+  'lab:scale': LabInstance;
+  'lab:rebalance': { groupId: string; instance: string; clientId: string };
+  'topic:create': { topic: string };
+  'topic:add-partitions': { topic: string; partitions: number };
+  'topic:configure': TopicConfigResult;
+  'topic:delete': { topic: string };
+  'topic:count-keys': KeyCount;
+  'offsets:reset': OffsetsResetResult;
+  'broker:stop': { brokerId: number };
+  'broker:kill': { brokerId: number };
+  'broker:start': { brokerId: number };
+}
+
+// Every action has a result type: a compile error here means the two lists drifted apart.
+export type MissingResults = Exclude<ActionName, keyof ActionResults>;
+const _complete: MissingResults extends never ? true : never = true;
+void _complete;
+
+/** What the page needs to know about the server before offering actions. */
+export interface ServerInfo {
+  /** READ_ONLY: every action is hidden and refused. */
+  readOnly: boolean;
+  /** Broker stop/kill/start is offered only for the embedded cluster. */
+  brokerFaults: boolean;
+}
+
+/** POST /api/actions/:name answers this. */
+export type ActionResponse = ActionResult<ActionResults[ActionName]>;
