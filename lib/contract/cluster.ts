@@ -49,6 +49,10 @@ export interface TopicConfig {
   cleanupPolicy: string | null;
   retentionMs: number | null;
   retentionBytes: number | null;
+  /** Largest record batch the topic accepts (max.message.bytes); a bigger message is refused. */
+  maxMessageBytes: number | null;
+  /** How long a segment stays active: retention and compaction never touch the active one. */
+  segmentMs: number | null;
 }
 
 export interface Topic {

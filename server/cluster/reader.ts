@@ -132,7 +132,7 @@ export async function readWatermarks(wire: WireCluster, metadata: RawMetadata, r
 }
 
 const TOPIC_RESOURCE = 2;
-export const TOPIC_CONFIG_NAMES = ['cleanup.policy', 'retention.ms', 'retention.bytes'];
+export const TOPIC_CONFIG_NAMES = ['cleanup.policy', 'retention.ms', 'retention.bytes', 'max.message.bytes', 'segment.ms'];
 
 function numberOrNull(v: string | null | undefined): number | null {
   if (v === null || v === undefined || v === '') return null;
@@ -153,6 +153,8 @@ export async function readTopicConfigs(wire: WireCluster, order: number[], topic
       cleanupPolicy: get('cleanup.policy'),
       retentionMs: numberOrNull(get('retention.ms')),
       retentionBytes: numberOrNull(get('retention.bytes')),
+      maxMessageBytes: numberOrNull(get('max.message.bytes')),
+      segmentMs: numberOrNull(get('segment.ms')),
     });
   }
   return out;

@@ -185,7 +185,7 @@ export interface RawFetchPartition {
   errorCode: number;
   highWatermark: string;
   lastStableOffset: string;
-  messages: { offset: string; key: Buffer | null; value: Buffer | null; timestamp: string; isControlRecord?: boolean }[];
+  messages: { offset: string; key: Buffer | null; value: Buffer | null; timestamp: string; isControlRecord?: boolean; headers?: Record<string, Buffer | Buffer[]> }[];
 }
 
 export interface RawDescribedGroup {

@@ -1,35 +1,164 @@
 import { EventEmitter } from 'node:events';
-import type { LoadRun, ProduceResult } from '../../lib/contract/actions';
+import type { LoadRun, ProducedMessage, ProduceResult } from '../../lib/contract/actions';
+import { LOAD_RUNS_CAP, PRODUCE_LISTED_CAP } from '../../lib/contract/actions';
 import type { LoadStartRequest, ProduceRequest } from '../../lib/contract/action-schemas';
 import type { KafkaClients } from '../kafka/client';
 import type { ClusterStore } from '../cluster/store';
-import { ActionError } from '../actions/errors';
+import { ActionError, describeError } from '../actions/errors';
+import { chunkForSend, planMessages, type PlannedMessage, type TopicTarget } from './plan';
+import { producerHandle, type ProducerHandle } from './producer';
+import { LoadRunner } from './load';
+
+// Produce from the page: single and bulk sends (answering each message's partition and
+// offset) and load-generator runs. Clicks and load runs use separate producers, so a running
+// load never queues a click behind its batches.
 
 export interface ProduceEvents {
   loads: [LoadRun[]];
 }
 
+// A click answers within this, whatever Kafka does.
+const SEND_TIMEOUT_MS = 30_000;
+const MAX_RUNNING_LOADS = 3;
+// Load progress reaches the page about once a second; more would be noise.
+const LOAD_PUSH_MS = 1_000;
+
 export class ProduceService extends EventEmitter<ProduceEvents> {
+  private readonly clicks: ProducerHandle;
+  private readonly loadProducer: ProducerHandle;
+  private readonly runs = new Map<string, LoadRunner>();
+  private roundRobin = 0;
+  private pushTimer: NodeJS.Timeout | null = null;
+
   constructor(
-    readonly clients: KafkaClients,
-    readonly store: ClusterStore,
+    private readonly clients: KafkaClients,
+    private readonly store: ClusterStore,
   ) {
     super();
+    this.clicks = producerHandle(clients.kafka);
+    this.loadProducer = producerHandle(clients.kafka);
   }
+
+  /** The topic's partitions and size limit: from the poller's state, or asked directly for a
+   *  topic created since the last round. */
+  private async target(topic: string): Promise<TopicTarget> {
+    const known = this.store.snapshot().topics.find((t) => t.name === topic);
+    if (known) return { name: topic, partitions: known.partitions.map((p) => ({ partition: p.partition, leader: p.leader })), maxMessageBytes: known.config?.maxMessageBytes ?? null };
+    const admin = await this.clients.admin();
+    const meta = await admin.fetchTopicMetadata({ topics: [topic] }).catch((e: unknown) => {
+      throw new ActionError(/UNKNOWN_TOPIC|does not host this topic/i.test(describeError(e)) ? `no topic named "${topic}"` : `could not read topic "${topic}": ${describeError(e)}`);
+    });
+    const found = meta.topics.find((t) => t.name === topic);
+    if (!found || found.partitions.length === 0) throw new ActionError(`no topic named "${topic}"`);
+    return { name: topic, partitions: found.partitions.map((p) => ({ partition: p.partitionId, leader: p.leader })).sort((a, b) => a.partition - b.partition), maxMessageBytes: null };
+  }
+
   async send(req: ProduceRequest): Promise<ProduceResult> {
-    void req;
-    throw new ActionError('not built yet');
+    const started = Date.now();
+    const target = await this.target(req.topic);
+    const planned = planMessages(req, target, this.roundRobin);
+    this.roundRobin += req.count;
+    const producer = await this.clicks.get();
+    const placed: ProducedMessage[] = [];
+    for (const chunk of chunkForSend(planned, target.maxMessageBytes)) {
+      const answer = producer.send({
+        topic: req.topic,
+        acks: -1,
+        messages: chunk.map((m) => ({ key: m.key, value: m.value, partition: m.partition, headers: m.headers })),
+      });
+      const metadata = await withTimeout(answer, SEND_TIMEOUT_MS).catch((e: unknown) => {
+        throw new ActionError(sendFailure(e, target, placed.length));
+      });
+      placed.push(...placeOffsets(chunk, metadata));
+    }
+    return { topic: req.topic, count: placed.length, messages: placed.slice(0, PRODUCE_LISTED_CAP), spread: spreadOf(placed), durationMs: Date.now() - started };
   }
+
   async startLoad(req: LoadStartRequest): Promise<LoadRun> {
-    void req;
-    throw new ActionError('not built yet');
+    const running = [...this.runs.values()].filter((r) => r.state.status === 'running').length;
+    if (running >= MAX_RUNNING_LOADS) throw new ActionError(`${running} load runs are going already; stop one first (at most ${MAX_RUNNING_LOADS} at once)`);
+    await this.target(req.topic);
+    const run = new LoadRunner(req, this.loadProducer, (final) => (final ? this.push() : this.schedulePush()));
+    this.runs.set(run.state.id, run);
+    this.trimRuns();
+    run.start();
+    this.push();
+    return run.state;
   }
+
   async stopLoad(id: string): Promise<LoadRun> {
-    void id;
-    throw new ActionError('not built yet');
+    const run = this.runs.get(id);
+    if (!run) throw new ActionError(`no load run "${id}"`);
+    if (run.state.status !== 'running') throw new ActionError(`load run ${id} has already ended (${run.state.status})`);
+    await run.stop();
+    this.push();
+    return run.state;
   }
+
   loads(): LoadRun[] {
-    return [];
+    return [...this.runs.values()].map((r) => r.state).sort((a, b) => b.startedAt - a.startedAt);
   }
-  async close(): Promise<void> {}
+
+  private trimRuns(): void {
+    // Running runs always stay; ended ones fill the rest of the cap, newest first.
+    const ended = this.loads().filter((r) => r.status !== 'running');
+    const room = Math.max(0, LOAD_RUNS_CAP - (this.runs.size - ended.length));
+    for (const r of ended.slice(room)) this.runs.delete(r.id);
+  }
+
+  private schedulePush(): void {
+    if (this.pushTimer) return;
+    this.pushTimer = setTimeout(() => this.push(), LOAD_PUSH_MS);
+  }
+
+  private push(): void {
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushTimer = null;
+    this.emit('loads', this.loads());
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.runs.values()].filter((r) => r.state.status === 'running').map((r) => r.stop()));
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    await Promise.all([this.clicks.close(), this.loadProducer.close()]);
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ActionError(`Kafka did not acknowledge within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+function sendFailure(e: unknown, target: TopicTarget, sentBefore: number): string {
+  const text = describeError(e);
+  const limit = target.maxMessageBytes === null ? '' : ` (topic "${target.name}" accepts at most ${target.maxMessageBytes.toLocaleString('en')} bytes per batch, max.message.bytes)`;
+  const partial = sentBefore > 0 ? `; ${sentBefore} message(s) before it were written` : '';
+  return `${/TOO_LARGE/.test(text) ? text + limit : text}${partial}`;
+}
+
+/** A send makes one batch per partition: its messages there take consecutive offsets from the base. */
+function placeOffsets(chunk: PlannedMessage[], metadata: { partition: number; baseOffset?: string }[]): ProducedMessage[] {
+  const next = new Map(metadata.map((m) => [m.partition, Number(m.baseOffset ?? -1)]));
+  return chunk.map((m) => {
+    const offset = next.get(m.partition) ?? -1;
+    if (offset >= 0) next.set(m.partition, offset + 1);
+    return { index: m.index, key: m.key, partition: m.partition, offset };
+  });
+}
+
+function spreadOf(placed: ProducedMessage[]): ProduceResult['spread'] {
+  const by = new Map<number, ProduceResult['spread'][number]>();
+  for (const m of placed) {
+    const s = by.get(m.partition);
+    if (!s) by.set(m.partition, { partition: m.partition, count: 1, firstOffset: m.offset, lastOffset: m.offset });
+    else {
+      s.count++;
+      s.firstOffset = Math.min(s.firstOffset, m.offset);
+      s.lastOffset = Math.max(s.lastOffset, m.offset);
+    }
+  }
+  return [...by.values()].sort((a, b) => a.partition - b.partition);
 }

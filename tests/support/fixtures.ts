@@ -12,7 +12,7 @@ export function partition(n: number, over: Partial<Partition> = {}): Partition {
 }
 
 export function topic(name: string, partitions: Partition[] = [partition(0), partition(1), partition(2)], internal = false): Topic {
-  return { name, internal, partitions, config: { cleanupPolicy: 'delete', retentionMs: 604800000, retentionBytes: -1 } };
+  return { name, internal, partitions, config: { cleanupPolicy: 'delete', retentionMs: 604800000, retentionBytes: -1, maxMessageBytes: 1048588, segmentMs: 604800000 } };
 }
 
 export function snapshot(over: Partial<ClusterSnapshot> = {}): ClusterSnapshot {

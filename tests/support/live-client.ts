@@ -5,6 +5,8 @@ import type { ThroughputPoint } from '../../lib/contract/metrics';
 import type { GroupDetail, GroupsSnapshot, LagPoint, TopicConsumers } from '../../lib/contract/groups';
 import { applyPatch } from '../../lib/cluster-patch';
 import { applyGroupsPatch } from '../../lib/group-derive';
+import type { ActionName, ActionPayload } from '../../lib/contract/action-schemas';
+import type { ActionResult, ActionResults, LabInstance, LoadRun, ServerInfo, TailMessage } from '../../lib/contract/actions';
 
 /** A socket.io client that keeps cluster state exactly as the browser does: snapshot, then patches. */
 export class LiveClient {
@@ -18,6 +20,11 @@ export class LiveClient {
   detail: GroupDetail | null = null;
   lagHistory: LagPoint[] = [];
   topicConsumers: TopicConsumers | null = null;
+  info: ServerInfo | null = null;
+  loads: LoadRun[] = [];
+  lab: LabInstance[] = [];
+  /** Tail batches as they came: `reset` marks the backfill of a new watch. */
+  tail: { topic: string; messages: TailMessage[]; reset: boolean }[] = [];
 
   constructor(url: string) {
     this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: true });
@@ -41,6 +48,10 @@ export class LiveClient {
     this.socket.on('topic:consumers', (c) => (this.topicConsumers = c));
     this.socket.on('metrics:throughput-history', (points) => (this.throughput = [...points]));
     this.socket.on('metrics:throughput', (point) => this.throughput.push(point));
+    this.socket.on('server:info', (info) => (this.info = info));
+    this.socket.on('produce:loads', (runs) => (this.loads = runs));
+    this.socket.on('lab:instances', (instances) => (this.lab = instances));
+    this.socket.on('tail:messages', (batch) => this.tail.push(batch));
   }
 
   /** Resolves with the state once `predicate` holds; rejects with the last state after the timeout. */
@@ -77,6 +88,32 @@ export class LiveClient {
 
   async waitForTopicConsumers(what: string, predicate: (c: TopicConsumers) => boolean, timeoutMs = 30_000): Promise<TopicConsumers> {
     return poll(what, () => (this.topicConsumers && predicate(this.topicConsumers) ? this.topicConsumers : null), () => JSON.stringify(this.topicConsumers), timeoutMs);
+  }
+
+  /** Runs an action over the socket, as the page does, and resolves with its answer. */
+  async action<N extends ActionName>(name: N, payload: ActionPayload<N> | Record<string, unknown>): Promise<ActionResult<ActionResults[N]>> {
+    const answer: ActionResult<unknown> = await this.socket.timeout(60_000).emitWithAck('action:run', { name, payload });
+    return answer as ActionResult<ActionResults[N]>;
+  }
+
+  watchTail(topic: string | null): void {
+    this.tail = [];
+    this.socket.emit('tail:watch', { topic });
+  }
+
+  /** Every tailed message so far (backfill and live), once each, oldest first. */
+  tailMessages(): TailMessage[] {
+    const seen = new Map<string, TailMessage>();
+    for (const batch of this.tail) for (const m of batch.messages) seen.set(`${m.partition}:${m.offset}`, m);
+    return [...seen.values()].sort((a, b) => a.timestamp - b.timestamp || a.offset - b.offset);
+  }
+
+  async waitForTail(what: string, predicate: (messages: TailMessage[]) => boolean, timeoutMs = 30_000): Promise<TailMessage[]> {
+    return poll(what, () => (predicate(this.tailMessages()) ? this.tailMessages() : null), () => JSON.stringify(this.tailMessages().slice(-5)), timeoutMs);
+  }
+
+  async waitForLoad(what: string, predicate: (runs: LoadRun[]) => boolean, timeoutMs = 30_000): Promise<LoadRun[]> {
+    return poll(what, () => (predicate(this.loads) ? this.loads : null), () => JSON.stringify(this.loads), timeoutMs);
   }
 
   close(): void {
