@@ -4,6 +4,7 @@ import { useLiveStore } from '../../lib/store';
 import { THROUGHPUT_POINTS_CAP } from '../../lib/store/throughput-slice';
 import { diffSnapshots } from '../../lib/cluster-patch';
 import { snapshot, topic } from '../support/fixtures';
+import { TAIL_CAP, type TailMessage } from '../../lib/contract/actions';
 
 describe('browser store', () => {
   beforeEach(() => useLiveStore.setState({ cluster: null, throughput: [] }));
@@ -26,5 +27,27 @@ describe('browser store', () => {
     store.addThroughputPoint({ at: 99_999, rate: 2 });
     assert.equal(useLiveStore.getState().throughput.length, THROUGHPUT_POINTS_CAP);
     assert.equal(useLiveStore.getState().throughput.at(-1)?.rate, 2);
+  });
+});
+
+describe('tail in the store', () => {
+  const msg = (partition: number, offset: number): TailMessage => ({ partition, offset, timestamp: offset, key: null, value: `v${offset}`, truncated: false, headers: [] });
+
+  it('keeps each offset once, replaces on reset, caps at TAIL_CAP, ignores other topics', () => {
+    const s = useLiveStore.getState();
+    s.setWatchedTail('orders');
+    s.addTailMessages('orders', [msg(0, 1), msg(0, 2)], true);
+    s.addTailMessages('orders', [msg(0, 2), msg(0, 3)], false);
+    assert.deepEqual(useLiveStore.getState().tail?.messages.map((m) => m.offset), [1, 2, 3]);
+    s.addTailMessages('payments', [msg(0, 9)], false);
+    assert.equal(useLiveStore.getState().tail?.messages.length, 3);
+    s.addTailMessages('orders', Array.from({ length: TAIL_CAP + 50 }, (_, i) => msg(1, i)), false);
+    const kept = useLiveStore.getState().tail?.messages ?? [];
+    assert.equal(kept.length, TAIL_CAP);
+    assert.equal(kept.at(-1)?.offset, TAIL_CAP + 49);
+    s.addTailMessages('orders', [msg(2, 0)], true);
+    assert.deepEqual(useLiveStore.getState().tail?.messages.map((m) => m.partition), [2]);
+    s.setWatchedTail(null);
+    assert.equal(useLiveStore.getState().tail, null);
   });
 });
