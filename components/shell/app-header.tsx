@@ -9,6 +9,7 @@ const NAV = [
   { href: '/', label: 'Overview' },
   { href: '/topics', label: 'Topics' },
   { href: '/groups', label: 'Groups' },
+  { href: '/lab', label: 'Lab' },
 ];
 
 export function AppHeader() {

@@ -65,7 +65,10 @@ async function readMetadata(wire: WireCluster, order: number[]): Promise<RawMeta
     await wire.connect();
     await wire.refreshMetadata();
   }
-  return anyBroker(wire, order, (b) => b.metadata([]));
+  // Brokers the client's own metadata names come after the known ones: with KAFKA_BROKERS
+  // nothing is known before the first answer, and a broker added later is found this way.
+  const ask = [...order, ...wire.getNodeIds().filter((id) => !order.includes(id))];
+  return anyBroker(wire, ask, (b) => b.metadata([]));
 }
 
 export async function readQuorum(wire: WireCluster, order: number[]): Promise<Quorum> {

@@ -77,6 +77,8 @@ export interface WireCluster {
   isConnected(): boolean;
   refreshMetadata(): Promise<void>;
   findBroker(args: { nodeId: number }): Promise<WireBroker>;
+  /** Broker ids in the client's last metadata (empty before the first refresh). */
+  getNodeIds(): number[];
 }
 
 export interface KafkaClients {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Dashboard } from '../../server/app';
 import type { ClusterResponse, HealthResponse } from '../../lib/contract/api';
 import { LiveClient } from '../support/live-client';
+import { loadConfig } from '../../server/config';
 import { createTopic, deleteTopic, randomName, restoreCluster, startTestDashboard, testKafka } from '../support/kafka';
 
 describe('cluster view on the embedded cluster', { timeout: 120_000 }, () => {
@@ -20,6 +21,19 @@ describe('cluster view on the embedded cluster', { timeout: 120_000 }, () => {
     client.close();
     await dashboard.close();
     await deleteTopic(topic);
+  });
+
+  it('reads a cluster given by KAFKA_BROKERS (one bootstrap address) as well as the embedded one', async () => {
+    const own = await startTestDashboard({ KAFKA_BROKERS: `127.0.0.1:${loadConfig().embedded.basePort}` });
+    const other = new LiveClient(own.url);
+    try {
+      const s = await other.waitFor('3 online brokers through the one bootstrap address', (s) => s.brokers.filter((b) => b.online).length === 3 && s.connection.status === 'connected');
+      assert.equal(s.connection.embedded, false);
+      assert.deepEqual(s.connection.brokers, [`127.0.0.1:${loadConfig().embedded.basePort}`]);
+    } finally {
+      other.close();
+      await own.close();
+    }
   });
 
   it('shows 3 online brokers and the quorum leader as the controller', async () => {

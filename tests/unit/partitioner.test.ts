@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fillPattern, murmur2, partitionForKey } from '../../lib/partitioner';
+import { previewProduce } from '../../lib/produce-preview';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -35,5 +36,21 @@ describe('partitioner', () => {
     assert.equal(fillPattern('order-{n}', 42), 'order-42');
     assert.equal(fillPattern('{n}/{n}', 3), '3/3');
     assert.equal(fillPattern('plain', 3), 'plain');
+  });
+});
+
+describe('produce preview', () => {
+  it('names the one partition a key goes to, and spreads keyless or patterned sends', () => {
+    const one = previewProduce('order-42', null, 5, 3);
+    assert.equal(one.single, partitionForKey('order-42', 3));
+    assert.equal(one.reason, 'key');
+    assert.equal(one.spread[one.single!], 5);
+    assert.deepEqual(previewProduce(null, null, 7, 3), { spread: [3, 2, 2], single: null, reason: 'round-robin' });
+    assert.deepEqual(previewProduce('x', 2, 4, 3), { spread: [0, 0, 4], single: 2, reason: 'explicit' });
+    const many = previewProduce('order-{n}', null, 300, 3);
+    assert.equal(many.reason, 'keys');
+    assert.equal(many.spread.reduce((a, b) => a + b, 0), 300);
+    assert.ok(many.spread.every((n) => n > 50), `roughly even: ${many.spread}`);
+    assert.equal(previewProduce('order-{n}', null, 1, 3).single, partitionForKey('order-0', 3));
   });
 });

@@ -1,0 +1,26 @@
+import type { ProduceResult } from '@/lib/contract/actions';
+import { PartitionChip } from '@/components/ui/partition-chip';
+import { formatCount } from '@/components/ui/format';
+
+/** Where each sent message landed: partition and offset, as Kafka acknowledged them. */
+export function ProduceResultView({ result }: { result: ProduceResult }) {
+  return (
+    <div className="mt-3 rounded border border-emerald-900 bg-emerald-950/30 p-3 text-xs" data-testid="produce-result" data-count={result.count}>
+      <p className="text-emerald-200">
+        Sent {formatCount(result.count)} message{result.count === 1 ? '' : 's'} to <span className="font-mono">{result.topic}</span> in {result.durationMs} ms, acknowledged by all in-sync replicas.
+      </p>
+      <div className="mt-2 flex flex-wrap gap-3">
+        {result.spread.map((s) => (
+          <span key={s.partition} className="flex items-center gap-1 text-zinc-300" data-testid={`produced-partition-${s.partition}`}>
+            <PartitionChip partition={s.partition} /> {formatCount(s.count)} × offset {s.firstOffset === s.lastOffset ? s.firstOffset : `${s.firstOffset}–${s.lastOffset}`}
+          </span>
+        ))}
+      </div>
+      {result.count === 1 && result.messages[0] && (
+        <p className="mt-2 text-zinc-400" data-testid="produced-offset" data-partition={result.messages[0].partition} data-offset={result.messages[0].offset}>
+          Partition {result.messages[0].partition}, offset {result.messages[0].offset}
+        </p>
+      )}
+    </div>
+  );
+}
