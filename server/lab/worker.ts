@@ -219,6 +219,8 @@ function onCommand(cmd: WorkerCommand): void {
 function stop(): void {
   // Waits for a command under way (a consumer joining), so no consumer is left behind.
   queue = queue.finally(async () => {
+    // The last counts go out first: the list keeps showing what a stopped instance did.
+    reportNow();
     await Promise.allSettled([...slots].map(removeSlot));
     process.exit(0);
   });
