@@ -1,0 +1,5 @@
+import { LabScreen } from '@/components/lab/lab-screen';
+
+export default function LabPage() {
+  return <LabScreen />;
+}
