@@ -82,6 +82,7 @@ export function InstanceCard({ instance }: { instance: LabInstance }) {
           </div>
           consumed
           <div>{instance.processingDelayMs} ms/msg</div>
+          <div title="session timeout: how long the coordinator waits for a silent member">session {Math.round(instance.sessionTimeoutMs / 1000)} s</div>
         </div>
       </header>
       <ul className="mt-2 space-y-1.5">
