@@ -204,6 +204,21 @@ describe('consumer-instance lab', () => {
     assert.equal(dashboard.lab.instances().find((i) => i.name === a.name)?.status, 'killed', 'ended instances stay in the list');
   });
 
+  it('marks an instance whose process died on its own as crashed, with the reason', async () => {
+    const topic = await freshTopic();
+    const groupId = randomName('crash-group');
+    const a = await start(groupId, topic);
+    process.kill(a.pid!, 'SIGTERM');
+    const deadline = Date.now() + 10_000;
+    while (instance(a.name).status !== 'crashed') {
+      if (Date.now() > deadline) assert.fail(`status stayed ${instance(a.name).status}`);
+      await wait(100);
+    }
+    assert.equal(instance(a.name).lastError, 'ended by SIGTERM');
+    assert.ok(instance(a.name).endedAt !== null);
+    assert.equal(await refusal('lab:resume', { instance: a.name }), `no running lab instance ${a.name}: it crashed`);
+  });
+
   it('leaves no worker behind when the server is killed with SIGKILL', async () => {
     const topic = await freshTopic();
     const server = await startServerProcess();
