@@ -160,15 +160,17 @@ async function removeSlot(slot: Slot): Promise<void> {
   changed();
 }
 
-function freeIndex(): number {
-  for (let k = 1; ; k++) if (!slots.some((s) => s.k === k)) return k;
+/** The lowest free consumer numbers, so client ids stay lab-A-1..K after ups and downs. */
+function freeIndexes(count: number): number[] {
+  const used = new Set(slots.map((s) => s.k));
+  const free: number[] = [];
+  for (let k = 1; free.length < count; k++) if (!used.has(k)) free.push(k);
+  return free;
 }
 
 async function scaleTo(cfg: WorkerConfig, n: number): Promise<void> {
   if (n > slots.length) {
-    const ks: number[] = [];
-    while (slots.length + ks.length < n) ks.push(freeIndex() + ks.length);
-    await Promise.all(ks.map((k) => startSlot(cfg, k)));
+    await Promise.all(freeIndexes(n - slots.length).map((k) => startSlot(cfg, k)));
   } else {
     const gone = [...slots].sort((a, b) => b.k - a.k).slice(0, slots.length - n);
     await Promise.all(gone.map(removeSlot));
