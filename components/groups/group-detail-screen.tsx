@@ -18,6 +18,7 @@ import { MemberCards } from './member-cards';
 import { OffsetsTable } from './offsets-table';
 import { RebalanceTimeline } from './rebalance-timeline';
 import { SidecarNotice } from './sidecar-notice';
+import { RebalanceNowButton } from '@/components/lab/rebalance-now-button';
 
 function RebalancingFor({ since }: { since: number }) {
   const [now, setNow] = useState(() => Date.now());
@@ -72,6 +73,7 @@ export function GroupDetailScreen({ groupId }: { groupId: string }) {
           {detail.protocolType || 'unknown protocol'}
           {detail.protocol ? ` · ${detail.protocol}` : ''} · coordinator {detail.coordinator === null ? '—' : `#${detail.coordinator}`}
         </span>
+        <RebalanceNowButton groupId={detail.groupId} />
       </div>
       <SidecarNotice sidecar={sidecar} />
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">

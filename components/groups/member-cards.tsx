@@ -2,6 +2,8 @@
 
 import type { GroupDetail } from '@/lib/contract/groups';
 import { idleReason, unassignedReason } from '@/lib/group-derive';
+import { labInstanceOf } from '@/lib/lab-derive';
+import { useLiveStore } from '@/lib/store';
 import { Badge } from '@/components/ui/badge';
 
 function Tile({ label, color, testId, member, title }: { label: string; color: string | null; testId: string; member?: string; title?: string }) {
@@ -25,16 +27,23 @@ const short = (topic: string, multi: boolean) => (multi ? `${topic}-` : 'P');
 export function MemberCards({ detail, colors }: { detail: GroupDetail; colors: Map<string, string> }) {
   const multiTopic = detail.topics.length > 1;
   const unassigned = detail.offsets.filter((o) => o.memberId === null);
+  const lab = useLiveStore((s) => s.labInstances);
   return (
     <div className="space-y-3">
       <div className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3">
         {detail.members.map((m) => {
           const reason = idleReason(detail, m);
           const color = colors.get(m.memberId) ?? '#71717a';
+          const instance = labInstanceOf(detail.groupId, m, lab);
           return (
             <div key={m.memberId} data-testid={`member-${m.memberId}`} data-idle={reason ? 'true' : 'false'} className="rounded-lg border border-zinc-800 bg-zinc-950/60 p-3" style={{ borderLeft: `4px solid ${color}` }}>
               <div className="flex items-center gap-2">
                 <span className="font-mono text-sm font-semibold text-zinc-100">{m.clientId}</span>
+                {instance && (
+                  <Badge tone="accent" testId={`instance-badge-${instance.name}`} title={`a consumer of lab instance ${instance.name} (pid ${instance.pid ?? '—'}, ${instance.status})`}>
+                    instance {instance.name}
+                  </Badge>
+                )}
                 {reason && <Badge tone="warn">idle</Badge>}
                 {m.groupInstanceId && (
                   <Badge tone="info" title="static member: group.instance.id">

@@ -9,6 +9,7 @@ import { LoadPanel } from './load-panel';
 import { TailPanel } from './tail-panel';
 import { SeedTopicButton } from './seed-topic-button';
 import { TopicPicker, useUserTopics } from './topic-picker';
+import { InstancesPanel } from './instances-panel';
 
 export const SEED_TOPIC = 'order.processing';
 
@@ -47,6 +48,7 @@ export function LabScreen({ initialTopic }: { initialTopic?: string }) {
         )}
         <Card title={`Live tail${topic ? ` · ${topic}` : ''}`}>{topic ? <TailPanel topic={topic} /> : <p className="text-zinc-500">No topic to tail yet.</p>}</Card>
       </div>
+      <InstancesPanel />
     </div>
   );
 }

@@ -1,13 +1,19 @@
 import type { ActionHandlers } from '../actions/dispatcher';
-import { ActionError } from '../actions/errors';
 import type { LabSupervisor } from './supervisor';
 
-// STUB (to be built): lab actions.
+// The lab's actions: payloads arrive validated by the dispatcher; refusals are ActionErrors
+// thrown by the supervisor, worded for the page.
 
 type LabActions = Pick<ActionHandlers, 'lab:start' | 'lab:stop' | 'lab:kill' | 'lab:pause' | 'lab:resume' | 'lab:scale' | 'lab:rebalance'>;
 
 export function labActions(lab: LabSupervisor): LabActions {
-  void lab;
-  const todo = () => Promise.reject(new ActionError('not built yet'));
-  return { 'lab:start': todo, 'lab:stop': todo, 'lab:kill': todo, 'lab:pause': todo, 'lab:resume': todo, 'lab:scale': todo, 'lab:rebalance': todo };
+  return {
+    'lab:start': (p) => lab.start(p),
+    'lab:stop': (p) => lab.stop(p.instance),
+    'lab:kill': (p) => lab.kill(p.instance),
+    'lab:pause': (p) => lab.pause(p.instance),
+    'lab:resume': (p) => lab.resume(p.instance),
+    'lab:scale': (p) => lab.scale(p.instance, p.consumers),
+    'lab:rebalance': (p) => lab.rebalance(p.groupId),
+  };
 }

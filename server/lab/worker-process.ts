@@ -1,0 +1,122 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { isFromWorker, type FromWorker, type ToWorker, type WorkerCommand, type WorkerConfig } from './protocol';
+
+// One forked worker process seen from the server: IPC requests with replies, the last line it
+// wrote to stderr (the reason, when it dies), and its exit.
+
+const WORKER = path.join(__dirname, 'worker.ts');
+/** `--import tsx` resolves from here, whether the server runs under tsx, tsx watch or tsx --test. */
+const ROOT = path.resolve(__dirname, '../..');
+
+type Distribute<T> = T extends WorkerCommand ? Omit<T, 'id'> : never;
+export type CommandBody = Distribute<WorkerCommand>;
+
+export interface WorkerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  lastLine: string | null;
+}
+
+interface Pending {
+  resolve(reply: { error: string | null; clientId?: string }): void;
+  timer: NodeJS.Timeout;
+}
+
+export class WorkerProcess extends EventEmitter<{ message: [FromWorker]; exit: [WorkerExit] }> {
+  private readonly child: ChildProcess;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private lastLine: string | null = null;
+  private partial = '';
+  private gone = false;
+  /** Resolves once the process has exited (or never started). */
+  readonly exited: Promise<void>;
+
+  constructor(config: WorkerConfig) {
+    super();
+    this.child = fork(WORKER, [], {
+      cwd: ROOT,
+      // Only tsx's loader: the server's own execArgv (inspect flags, test runner flags) is not for a worker.
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'json',
+    });
+    this.child.stderr?.setEncoding('utf8');
+    this.child.stderr?.on('data', (chunk: string) => this.readStderr(chunk));
+    this.child.on('message', (m: unknown) => this.onMessage(m));
+    this.exited = new Promise((resolve) => {
+      const done = (exit: WorkerExit) => {
+        if (this.gone) return;
+        this.gone = true;
+        for (const [, p] of this.pending) {
+          clearTimeout(p.timer);
+          p.resolve({ error: 'the instance exited before it answered' });
+        }
+        this.pending.clear();
+        this.emit('exit', exit);
+        resolve();
+      };
+      this.child.once('exit', (code, signal) => done({ code, signal, lastLine: this.lastLine ?? (this.partial.trim() || null) }));
+      // Fork failed outright (no exit follows when there never was a process).
+      this.child.once('error', (e) => {
+        if (this.child.pid === undefined) done({ code: null, signal: null, lastLine: e.message });
+      });
+    });
+    this.post({ type: 'start', config });
+  }
+
+  get pid(): number | null {
+    return this.child.pid ?? null;
+  }
+
+  get alive(): boolean {
+    return !this.gone;
+  }
+
+  post(message: ToWorker): void {
+    if (!this.child.connected) return;
+    // A channel closing under us is reported by `exit`; the send error itself says nothing more.
+    this.child.send(message, () => undefined);
+  }
+
+  request(body: CommandBody, timeoutMs: number): Promise<{ error: string | null; clientId?: string }> {
+    if (this.gone || !this.child.connected) return Promise.resolve({ error: 'the instance is not running' });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        resolve({ error: `no answer within ${Math.round(timeoutMs / 1000)} s` });
+      }, timeoutMs);
+      this.pending.set(id, { resolve, timer });
+      this.post({ ...body, id } as WorkerCommand);
+    });
+  }
+
+  kill(): void {
+    if (!this.gone) this.child.kill('SIGKILL');
+  }
+
+  private onMessage(m: unknown): void {
+    if (!isFromWorker(m)) return;
+    if (m.type === 'reply') {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      clearTimeout(p.timer);
+      p.resolve({ error: m.error, clientId: m.clientId });
+      return;
+    }
+    this.emit('message', m);
+  }
+
+  private readStderr(chunk: string): void {
+    const lines = (this.partial + chunk).split('\n');
+    this.partial = lines.pop() ?? '';
+    // Keep the partial tail bounded: a process printing without newlines must not grow it.
+    if (this.partial.length > 2000) this.partial = this.partial.slice(-2000);
+    const last = lines.map((l) => l.trim()).filter(Boolean).pop();
+    if (last) this.lastLine = last.length > 500 ? `${last.slice(0, 500)}…` : last;
+  }
+}

@@ -1,0 +1,65 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface StartOptions {
+  groupId: string;
+  topic: string;
+  consumers?: number;
+  delayMs?: number;
+  sessionTimeoutMs?: number;
+}
+
+export class LabPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/lab');
+    await expect(this.page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'connected');
+    await expect(this.page.getByRole('heading', { name: 'Consumer lab' })).toBeVisible();
+  }
+
+  /** Instance cards (not their inner test ids, which share the prefix). */
+  cards(): Locator {
+    return this.page.locator('article[data-testid^="lab-instance-"]');
+  }
+
+  card(name: string): Locator {
+    return this.page.getByTestId(`lab-instance-${name}`);
+  }
+
+  status(name: string): Locator {
+    return this.page.getByTestId(`lab-instance-status-${name}`);
+  }
+
+  /** Starts an instance from the form and answers its name, once it runs. */
+  async start(opts: StartOptions): Promise<string> {
+    const form = this.page.getByRole('form', { name: 'Start an app instance' });
+    await form.getByLabel('Group id').fill(opts.groupId);
+    const topics = form.getByLabel('Topics');
+    await expect(topics.locator(`option[value="${opts.topic}"]`)).toHaveCount(1);
+    await topics.selectOption([opts.topic]);
+    await form.getByLabel('Consumers').fill(String(opts.consumers ?? 1));
+    await form.getByLabel('Delay per message (ms)').fill(String(opts.delayMs ?? 0));
+    await form.getByLabel('Session timeout (ms)').fill(String(opts.sessionTimeoutMs ?? 10_000));
+    const before = await this.cards().count();
+    await form.getByRole('button', { name: 'Start instance' }).click();
+    await expect(this.cards()).toHaveCount(before + 1);
+    const card = this.cards().last();
+    await expect(card).toHaveAttribute('data-status', 'running');
+    const testId = (await card.getAttribute('data-testid')) ?? '';
+    return testId.replace('lab-instance-', '');
+  }
+
+  async kill(name: string): Promise<void> {
+    await this.card(name).getByRole('button', { name: 'Kill' }).click();
+    await expect(this.status(name)).toHaveText('killed');
+  }
+
+  endedNote(name: string): Locator {
+    return this.page.getByTestId(`lab-ended-note-${name}`);
+  }
+
+  async openGroup(name: string, groupId: string): Promise<void> {
+    await this.card(name).getByRole('link', { name: groupId }).click();
+    await expect(this.page.getByTestId('group-id')).toHaveText(groupId);
+  }
+}
