@@ -14,7 +14,7 @@ export class LabPage {
   async open(): Promise<void> {
     await this.page.goto('/lab');
     await expect(this.page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'connected');
-    await expect(this.page.getByRole('heading', { name: 'Consumer lab' })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: 'Lab', exact: true })).toBeVisible();
   }
 
   /** Instance cards (not their inner test ids, which share the prefix). */
