@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { io } from 'socket.io-client';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { loadEmbeddedSettings } from '../server/config';
 import { EmbeddedCluster } from '../server/embedded/cluster';
 import { createKafkaClients, type WireBroker } from '../server/kafka/client';
+import { BASE, cpuSeconds, launchBrowser, median, report, serverPid, sleep, startServer, stopServer, waitHealthy } from './support';
 
 // npm run bench (second half): consumer-group figures on the real embedded cluster through the
 // real `npm start`: a commit → the browser shows the new lag; a completed rebalance → the
@@ -15,51 +13,11 @@ import { createKafkaClients, type WireBroker } from '../server/kafka/client';
 // bench/results/groups.json.
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
-const PORT = Number(process.env.BENCH_PORT ?? 3300);
-const BASE = `http://127.0.0.1:${PORT}`;
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 500);
 const cluster = new EmbeddedCluster(loadEmbeddedSettings(), () => undefined);
 const kafka = new Kafka({ clientId: 'kafka-live-bench', brokers: cluster.bootstrap, logLevel: logLevel.NOTHING });
 const rows: [string, string][] = [];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const suffix = Math.random().toString(16).slice(2, 8);
-
-async function waitHealthy(): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${BASE}/api/health`);
-      if (res.ok && (await res.json()).kafka.reachable) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(100);
-  }
-  throw new Error('the dashboard did not connect to Kafka in time');
-}
-
-/** The server: of the processes naming server/index.ts (npm, the tsx launcher, node), the
- *  one that has used the most CPU. */
-function serverPid(): number | null {
-  let best: { pid: number; cpu: number } | null = null;
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('server/index.ts')) continue;
-      const cpu = cpuSeconds(Number(pid));
-      if (!best || cpu > best.cpu) best = { pid: Number(pid), cpu };
-    } catch {
-      // process ended
-    }
-  }
-  return best?.pid ?? null;
-}
-
-/** CPU seconds (user + system) the process has used so far. */
-function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 async function member(groupId: string, topic: string): Promise<{ consumer: Consumer; joinedAt: () => number }> {
   const consumer = kafka.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 300, maxWaitTimeInMs: 300, rebalanceTimeout: 5000 });
@@ -190,13 +148,10 @@ async function main(): Promise<void> {
   await producer.send({ topic, messages: Array.from({ length: 300 }, (_, i) => ({ value: `order-${i}`, partition: i % 3 })) });
   await producer.disconnect();
 
-  const child: ChildProcess = spawn('npm', ['start'], { env: { ...process.env, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'ignore', detached: true });
+  const child: ChildProcess = startServer();
   try {
     await waitHealthy();
-    const browser = await chromium.launch({
-      executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchBrowser();
     const page = await browser.newPage();
     await commitToBrowser(page, topic);
     await rebalanceToBrowser(page, topic);
@@ -205,16 +160,12 @@ async function main(): Promise<void> {
     if (!pid) throw new Error('server process not found');
     await manyGroups(topic, pid);
   } finally {
-    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    await stopServer(child);
     await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
     await admin.disconnect();
   }
 
-  const width = Math.max(...rows.map(([k]) => k.length));
-  console.log(`\nconsumer groups (${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB)`);
-  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-  const out = path.join(__dirname, 'results', 'groups.json');
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, rows: Object.fromEntries(rows) }, null, 2) + '\n');
+  report('groups', 'consumer groups', rows);
 }
 
 main().then(
