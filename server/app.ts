@@ -62,7 +62,7 @@ export async function startDashboard({ config, pages, startPolling = true, log =
   const metrics = new MetricsExporter(store, groups);
   const produce = new ProduceService(clients, store);
   const tails = new TailService(clients, store);
-  const lab = new LabSupervisor({ kafka: config.kafka, bootstrap, log });
+  const lab = new LabSupervisor({ kafka: config.kafka, bootstrap, log, topicNames: () => clients.admin().then((a) => a.listTopics()) });
   const actions = new ActionDispatcher(
     {
       ...produceActions(produce),

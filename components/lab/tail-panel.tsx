@@ -50,7 +50,7 @@ export function TailPanel({ topic }: { topic: string }) {
             <thead className="sticky top-0 bg-zinc-900 text-zinc-500">
               <tr>
                 <th className="w-16 py-1">time</th>
-                <th className="w-20">part · offset</th>
+                <th className="w-24 whitespace-nowrap">part · offset</th>
                 <th className="w-28">key</th>
                 <th>value</th>
                 <th className="w-14" />

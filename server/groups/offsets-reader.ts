@@ -1,5 +1,5 @@
 import type { SidecarState } from '../../lib/contract/groups';
-import type { WireCluster } from '../kafka/client';
+import { ensureConnected, type WireCluster } from '../kafka/client';
 import { decodeOffsetsRecord, type OffsetsRecord } from './offsets-codec';
 
 // The sidecar: reads __consumer_offsets from the beginning with plain Fetch requests, one
@@ -87,7 +87,7 @@ export class OffsetsReader {
       const partitions = this.partitionsLedBy(broker);
       if (partitions.length === 0) return;
       try {
-        if (!this.wire.isConnected()) await this.wire.connect();
+        await ensureConnected(this.wire);
         await this.fetchOnce(broker, partitions);
       } catch (e) {
         if (this.stopped) return;

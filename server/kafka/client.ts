@@ -137,6 +137,34 @@ export function kafkaConfig(settings: KafkaSettings, bootstrap: string[]): Kafka
   };
 }
 
+const connecting = new WeakMap<WireCluster, Promise<void>>();
+const refreshing = new WeakMap<WireCluster, Promise<void>>();
+
+/** One call in flight per wire, shared by everyone who asks meanwhile. */
+function shared(map: WeakMap<WireCluster, Promise<void>>, wire: WireCluster, work: () => Promise<void>): Promise<void> {
+  let pending = map.get(wire);
+  if (!pending) {
+    pending = work().finally(() => map.delete(wire));
+    map.set(wire, pending);
+  }
+  return pending;
+}
+
+/** Connects and reads the broker list once, however many loops ask at the same moment.
+ *  kafkajs's connect() and refreshMetadata() are not safe to run twice at once: each can open
+ *  a connection to the same broker, and disconnect() closes only the one it still knows,
+ *  leaving a socket that keeps the process alive. */
+export function ensureConnected(wire: WireCluster): Promise<void> {
+  if (wire.isConnected()) return Promise.resolve();
+  return shared(connecting, wire, async () => {
+    await wire.connect();
+    await refreshMetadataOnce(wire);
+  });
+}
+
+/** A metadata refresh shared by every caller that asks while one runs. */
+export const refreshMetadataOnce = (wire: WireCluster): Promise<void> => shared(refreshing, wire, () => wire.refreshMetadata());
+
 const CREATE_CLUSTER = 'private:Kafka:createCluster';
 
 function createWireCluster(kafka: Kafka): WireCluster {

@@ -1,9 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { Kafka, type Admin } from 'kafkajs';
 import { LAB_ENDED_CAP, type LabInstance, type LabInstanceStatus } from '../../lib/contract/actions';
 import type { LabStartRequest } from '../../lib/contract/action-schemas';
 import type { KafkaSettings } from '../config';
-import { kafkaConfig } from '../kafka/client';
 import { ActionError, describeError } from '../actions/errors';
 import { endedToDrop, nextInstanceName } from './names';
 import type { FromWorker } from './protocol';
@@ -21,6 +19,8 @@ export interface LabSupervisorEvents {
 export interface LabSupervisorOptions {
   kafka: KafkaSettings;
   bootstrap: string[];
+  /** Topic names on the cluster now (the server's one admin client answers). */
+  topicNames: () => Promise<string[]>;
   log?: (line: string) => void;
 }
 
@@ -52,7 +52,6 @@ const WHY_NOT: Partial<Record<LabInstanceStatus, string>> = {
 
 export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
   private readonly entries = new Map<string, Entry>();
-  private admin: Promise<Admin> | null = null;
   private emitTimer: NodeJS.Timeout | null = null;
   private closed = false;
   // Last resort when the server exits without stopAll (process.exit): no worker is left behind.
@@ -185,9 +184,6 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
     process.off('exit', this.killAll);
     if (this.emitTimer) clearTimeout(this.emitTimer);
     this.emitTimer = null;
-    const admin = this.admin;
-    this.admin = null;
-    if (admin) await admin.then((a) => a.disconnect()).catch(() => undefined);
   }
 
   private running(name: string): Entry {
@@ -229,19 +225,10 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
 
   private async topicNames(): Promise<string[]> {
     try {
-      return await (await this.adminClient()).listTopics();
+      return await this.opts.topicNames();
     } catch (e) {
-      this.admin = null;
       throw new ActionError(`could not check the topics on the cluster: ${describeError(e)}`);
     }
-  }
-
-  private adminClient(): Promise<Admin> {
-    if (!this.admin) {
-      const admin = new Kafka(kafkaConfig(this.opts.kafka, this.opts.bootstrap)).admin();
-      this.admin = admin.connect().then(() => admin);
-    }
-    return this.admin;
   }
 
   private onMessage(entry: Entry, m: FromWorker): void {

@@ -1,4 +1,4 @@
-import type { WireCluster } from '../kafka/client';
+import { ensureConnected, refreshMetadataOnce, type WireCluster } from '../kafka/client';
 import type { TailMessage } from '../../lib/contract/actions';
 import { toTailMessage } from './decode';
 
@@ -8,6 +8,20 @@ import { toTailMessage } from './decode';
 
 const PARTITION_MAX_BYTES = 256 * 1024;
 
+const lanes = new WeakMap<WireCluster, Map<number, Promise<unknown>>>();
+
+/** One fetch at a time per broker on a wire. kafkajs opens a broker's fetch connection on its
+ *  first fetch, and two first fetches at once (a page's backfill beside the live reader) each
+ *  open one: the socket that loses is never closed and keeps the process alive. A broker
+ *  answers one request per connection at a time anyway, so this costs nothing. */
+function inLane<T>(wire: WireCluster, broker: number, work: () => Promise<T>): Promise<T> {
+  let byBroker = lanes.get(wire);
+  if (!byBroker) lanes.set(wire, (byBroker = new Map()));
+  const next = (byBroker.get(broker) ?? Promise.resolve()).catch(() => undefined).then(work);
+  byBroker.set(broker, next);
+  return next;
+}
+
 export interface FetchedPartition {
   partition: number;
   messages: TailMessage[];
@@ -16,18 +30,16 @@ export interface FetchedPartition {
   highWatermark: number;
 }
 
-export async function fetchFrom(
-  wire: WireCluster,
-  topic: string,
-  leader: number,
-  from: Map<number, number>,
-  maxWaitTime: number,
-): Promise<FetchedPartition[]> {
-  if (!wire.isConnected()) await wire.connect();
+export function fetchFrom(wire: WireCluster, topic: string, leader: number, from: Map<number, number>, maxWaitTime: number): Promise<FetchedPartition[]> {
+  return inLane(wire, leader, () => fetchNow(wire, topic, leader, from, maxWaitTime));
+}
+
+async function fetchNow(wire: WireCluster, topic: string, leader: number, from: Map<number, number>, maxWaitTime: number): Promise<FetchedPartition[]> {
+  await ensureConnected(wire);
   const broker = await wire.findBroker({ nodeId: leader }).catch(async (e: unknown) => {
     // A fresh connection knows only its seed broker until it reads the metadata.
     if ((e as { name?: string }).name !== 'KafkaJSBrokerNotFound') throw e;
-    await wire.refreshMetadata();
+    await refreshMetadataOnce(wire);
     return wire.findBroker({ nodeId: leader });
   });
   const response = await broker.fetch({

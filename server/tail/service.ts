@@ -15,6 +15,10 @@ export type { TailSink };
 export class TailService {
   private readonly readers = new Map<string, TailReader>();
   private readonly subscribers = new Map<string, { topic: string; sink: TailSink }>();
+  /** Reader stops and backfills still under way: close() waits for them, or one of them could
+   *  reconnect the tail's connection after it was closed and keep the process alive. */
+  private readonly pending = new Set<Promise<unknown>>();
+  private closed = false;
 
   constructor(
     private readonly clients: KafkaClients,
@@ -29,10 +33,10 @@ export class TailService {
       reader?.sinks.delete(previous.sink);
       if (reader && reader.sinks.size === 0) {
         this.readers.delete(previous.topic);
-        void reader.stop();
+        this.track(reader.stop());
       }
     }
-    if (topic === null) return;
+    if (topic === null || this.closed) return;
     const entry = { topic, sink };
     this.subscribers.set(subscriber, entry);
     let reader = this.readers.get(topic);
@@ -42,12 +46,19 @@ export class TailService {
       reader.start();
     }
     reader.sinks.add(sink);
-    void this.backfill(topic)
-      .catch((): TailMessage[] => [])
-      .then((messages) => {
-        // Only if the subscriber still tails this topic.
-        if (this.subscribers.get(subscriber) === entry) sink(topic, messages, true);
-      });
+    this.track(
+      this.backfill(topic)
+        .catch((): TailMessage[] => [])
+        .then((messages) => {
+          // Only if the subscriber still tails this topic.
+          if (this.subscribers.get(subscriber) === entry) sink(topic, messages, true);
+        }),
+    );
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
   }
 
   /** The newest messages of the topic, spread over its partitions, read up to the log end. */
@@ -71,9 +82,11 @@ export class TailService {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.subscribers.clear();
-    await Promise.all([...this.readers.values()].map((r) => r.stop()));
+    for (const reader of this.readers.values()) this.track(reader.stop());
     this.readers.clear();
+    await Promise.allSettled([...this.pending]);
     await this.clients.tailWire.disconnect().catch(() => undefined);
   }
 }
