@@ -2,6 +2,9 @@ import type { ProduceResult } from '@/lib/contract/actions';
 import { PartitionChip } from '@/components/ui/partition-chip';
 import { formatCount } from '@/components/ui/format';
 
+// A page of rows is enough to see the pattern; the spread above counts them all.
+const LISTED = 20;
+
 /** Where each sent message landed: partition and offset, as Kafka acknowledged them. */
 export function ProduceResultView({ result }: { result: ProduceResult }) {
   return (
@@ -16,6 +19,19 @@ export function ProduceResultView({ result }: { result: ProduceResult }) {
           </span>
         ))}
       </div>
+      {result.count > 1 && (
+        <details className="mt-2 text-zinc-400">
+          <summary className="cursor-pointer">each message: partition and offset</summary>
+          <ol className="mt-1 grid grid-cols-2 gap-x-4 font-mono text-[11px] md:grid-cols-4" data-testid="produced-messages">
+            {result.messages.slice(0, LISTED).map((m) => (
+              <li key={m.index}>
+                #{m.index} {m.key ?? '∅'} → P{m.partition}@{m.offset}
+              </li>
+            ))}
+          </ol>
+          {result.count > LISTED && <p className="mt-1">…and {formatCount(result.count - LISTED)} more</p>}
+        </details>
+      )}
       {result.count === 1 && result.messages[0] && (
         <p className="mt-2 text-zinc-400" data-testid="produced-offset" data-partition={result.messages[0].partition} data-offset={result.messages[0].offset}>
           Partition {result.messages[0].partition}, offset {result.messages[0].offset}
