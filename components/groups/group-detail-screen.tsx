@@ -18,6 +18,7 @@ import { MemberCards } from './member-cards';
 import { OffsetsTable } from './offsets-table';
 import { RebalanceTimeline } from './rebalance-timeline';
 import { SidecarNotice } from './sidecar-notice';
+import { OffsetsReset } from './offsets-reset';
 
 function RebalancingFor({ since }: { since: number }) {
   const [now, setNow] = useState(() => Date.now());
@@ -99,6 +100,7 @@ export function GroupDetailScreen({ groupId }: { groupId: string }) {
           <RebalanceTimeline rebalances={detail.rebalances} members={detail.members} colors={colors} />
         </Card>
       </div>
+      <OffsetsReset detail={detail} />
     </div>
   );
 }
