@@ -97,7 +97,7 @@ export function OffsetsReset({ detail }: { detail: GroupDetail }) {
           </div>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <Button tone="warn" type="submit" disabled={blocked !== null || reset.pending || !topic} data-testid="reset-submit">
+          <Button tone="warn" type="submit" className="disabled:opacity-50" disabled={blocked !== null || reset.pending || !topic} data-testid="reset-submit">
             {reset.pending ? 'Resetting…' : 'Reset offsets'}
           </Button>
           {blocked && (

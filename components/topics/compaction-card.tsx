@@ -33,7 +33,8 @@ export function CompactionCard({ topic }: { topic: string }) {
           {r && (
             <span className="text-sm text-zinc-200" data-testid="count-keys-summary">
               {plural(r.records, 'record')}, {plural(r.distinctKeys, 'distinct key')}
-              {r.unkeyed > 0 ? `, ${plural(r.unkeyed, 'record')} without a key` : ''}: {waiting > 0 ? `${plural(waiting, 'older value')} wait for the cleaner` : 'one record per key, fully compacted'}
+              {r.unkeyed > 0 ? `, ${plural(r.unkeyed, 'record')} without a key` : ''}
+              {r.records === 0 ? ': the topic is empty' : waiting > 0 ? `: ${plural(waiting, 'older value')} wait for the cleaner` : ': one record per key, fully compacted'}
             </span>
           )}
         </div>

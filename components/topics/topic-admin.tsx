@@ -21,9 +21,11 @@ function AddPartitions({ topic, current }: { topic: string; current: number }) {
   return (
     <form onSubmit={submit} aria-label="Add partitions" className="space-y-2">
       <div className="flex items-end gap-2">
-        <Field label="Partitions in total" hint={`now ${current}; keys move to other partitions once there are more`}>
-          <TextInput type="number" min={current + 1} max={1000} value={total} onChange={(e) => setTotal(e.target.value)} data-testid="add-partitions-total" className="w-28" />
-        </Field>
+        <div className="w-72">
+          <Field label="Partitions in total" hint={`now ${current}; keys then map to other partitions`}>
+            <TextInput type="number" min={current + 1} max={1000} value={total} onChange={(e) => setTotal(e.target.value)} data-testid="add-partitions-total" />
+          </Field>
+        </div>
         <Button type="submit" disabled={add.pending} data-testid="add-partitions-submit" className="mb-5">
           {add.pending ? 'Adding…' : 'Add partitions'}
         </Button>
@@ -45,9 +47,11 @@ function DeleteTopic({ topic }: { topic: string }) {
   return (
     <form onSubmit={submit} aria-label="Delete topic" className="space-y-2">
       <div className="flex items-end gap-2">
-        <Field label={`Type ${topic} to delete it`} hint="deleting removes every message; it cannot be undone">
-          <TextInput value={confirm} onChange={(e) => setConfirm(e.target.value)} placeholder={topic} data-testid="delete-topic-confirm" className="w-72" />
-        </Field>
+        <div className="w-72">
+          <Field label="Delete: type the topic name" hint="removes every message; it cannot be undone">
+            <TextInput value={confirm} onChange={(e) => setConfirm(e.target.value)} placeholder={topic} data-testid="delete-topic-confirm" />
+          </Field>
+        </div>
         <Button tone="danger" type="submit" disabled={confirm !== topic || remove.pending} data-testid="delete-topic-submit" className="mb-5">
           {remove.pending ? 'Deleting…' : 'Delete topic'}
         </Button>

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createTopic, deleteTopic, randomName, restoreCluster } from '../support/kafka';
-import { startMember, type TestMember } from '../support/consumers';
+import { produce, startMember, type TestMember } from '../support/consumers';
 import { AdminPage } from './pages/admin-page';
 import { GroupsPage } from './pages/groups-page';
 import { OverviewPage } from './pages/overview-page';
@@ -41,7 +41,19 @@ test('a topic created from the UI appears in the list and has its page; a bad na
   await expect(page.getByTestId('compaction-card')).toBeVisible();
   await expect(page.getByTestId('settings-overrides')).toContainText('cleanup.policy=compact');
   await page.getByTestId('count-keys').click();
-  await expect(page.getByTestId('count-keys-summary')).toContainText('0 records, 0 distinct keys');
+  await expect(page.getByTestId('count-keys-summary')).toHaveText('0 records, 0 distinct keys: the topic is empty');
+  await produce(name, [1, 2, 3, 4].flatMap((round) => ['k1', 'k2', 'k3'].map((key) => ({ key, value: `${key}-v${round}` }))));
+  await page.getByTestId('count-keys').click();
+  await expect(page.getByTestId('count-keys-summary')).toHaveText('12 records, 3 distinct keys: 9 older values wait for the cleaner');
+  await expect(page.getByTestId('latest-per-key').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('latest-per-key')).toContainText('k2-v4');
+
+  // Settings keep the overrides the form does not show, and show the result.
+  await page.getByTestId('settings-retention-ms').fill('60000');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-overrides')).toHaveText('cleanup.policy=compact, retention.ms=60000');
+  // Back to the top: the sticky header would otherwise sit mid-page in a full-page shot.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'test-results/admin-topic.png', fullPage: true });
 });
 
@@ -78,6 +90,13 @@ test('stopping a broker from the overview moves its leaderships on the map; star
     await expect(page.getByTestId(`broker-pending-${victim}`)).toContainText('Starting');
     await expect(overview.brokerCard(victim)).toHaveAttribute('data-status', 'online', { timeout: 90_000 });
     await expect(admin.brokerButton('stop', victim)).toBeVisible();
+
+    // Kill asks first; cancelling leaves the broker running.
+    await admin.brokerButton('kill', victim).click();
+    await expect(page.getByTestId(`broker-kill-confirm-${victim}`)).toBeVisible();
+    await page.getByTestId(`broker-faults-${victim}`).getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId(`broker-kill-confirm-${victim}`)).toHaveCount(0);
+    await expect(overview.brokerCard(victim)).toHaveAttribute('data-status', 'online');
   } finally {
     await restoreCluster();
   }
