@@ -19,6 +19,7 @@ import { OffsetsTable } from './offsets-table';
 import { RebalanceTimeline } from './rebalance-timeline';
 import { SidecarNotice } from './sidecar-notice';
 import { RebalanceNowButton } from '@/components/lab/rebalance-now-button';
+import { OffsetsReset } from './offsets-reset';
 
 function RebalancingFor({ since }: { since: number }) {
   const [now, setNow] = useState(() => Date.now());
@@ -101,6 +102,7 @@ export function GroupDetailScreen({ groupId }: { groupId: string }) {
           <RebalanceTimeline rebalances={detail.rebalances} members={detail.members} colors={colors} />
         </Card>
       </div>
+      <OffsetsReset detail={detail} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Broker } from '@/lib/contract/cluster';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { StatusDot } from '@/components/ui/status-dot';
 import { brokerLabel } from '@/lib/derive';
+import { BrokerFaults } from './broker-faults';
 
 const STATUS: Record<Broker['status'], { tone: Tone; label: string; why: string }> = {
   online: { tone: 'good', label: 'online', why: 'In the cluster metadata and answering on its client port.' },
@@ -62,6 +63,7 @@ export function BrokerCard({
         <div className="h-full rounded bg-emerald-500 transition-all duration-500" style={{ width: `${maxLeaders ? (leaders / maxLeaders) * 100 : 0}%` }} />
       </div>
       {!broker.online && <p className="mt-2 text-xs text-rose-300/80">{why}</p>}
+      <BrokerFaults broker={broker} />
     </article>
   );
 }

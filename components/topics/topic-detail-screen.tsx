@@ -12,6 +12,8 @@ import { formatBytes, formatCount, formatMs } from '@/components/ui/format';
 import { LeadershipLegend, LeadershipMap } from './leadership-map';
 import { PartitionTable } from './partition-table';
 import { TopicConsumers } from './topic-consumers';
+import { TopicAdmin } from './topic-admin';
+import { CompactionCard } from './compaction-card';
 
 export function TopicDetailScreen({ name }: { name: string }) {
   const topic = useLiveStore((s) => s.cluster?.topics.find((t) => t.name === name) ?? null);
@@ -72,6 +74,8 @@ export function TopicDetailScreen({ name }: { name: string }) {
       <Card title="Consumer groups on this topic">
         <TopicConsumers topic={topic.name} lows={lows} />
       </Card>
+      {compact && !topic.internal && <CompactionCard topic={topic.name} />}
+      <TopicAdmin topic={topic.name} partitions={topic.partitions.length} internal={topic.internal} />
     </div>
   );
 }

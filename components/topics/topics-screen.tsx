@@ -5,12 +5,17 @@ import { useLiveStore } from '@/lib/store';
 import { selectTopics } from '@/lib/store/selectors';
 import { topicSummary } from '@/lib/derive';
 import { Card } from '@/components/ui/card';
+import { Button } from '@/components/ui/button';
+import { useCanAct } from '@/components/ui/use-action';
+import { CreateTopicForm } from './create-topic-form';
 import { TopicTable } from './topic-table';
 
 export function TopicsScreen() {
   const topics = useLiveStore(selectTopics);
   const [filter, setFilter] = useState('');
   const [showInternal, setShowInternal] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const canAct = useCanAct();
   const { user, internal } = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     const rows = topics.filter((t) => !needle || t.name.toLowerCase().includes(needle)).map(topicSummary);
@@ -30,7 +35,17 @@ export function TopicsScreen() {
           className="w-64 rounded border border-zinc-700 bg-zinc-900 px-2 py-1 text-sm text-zinc-100 placeholder:text-zinc-600 focus:border-violet-500 focus:outline-none"
         />
         <span className="text-xs text-zinc-500">{user.length} topics</span>
+        {canAct && !creating && (
+          <Button tone="primary" className="ml-auto" onClick={() => setCreating(true)} data-testid="new-topic">
+            New topic
+          </Button>
+        )}
       </div>
+      {canAct && creating && (
+        <Card title="New topic">
+          <CreateTopicForm onClose={() => setCreating(false)} />
+        </Card>
+      )}
       <Card>
         {user.length ? <TopicTable rows={user} testId="topic-table" /> : <p className="text-zinc-500">{filter ? 'No topic matches the filter.' : 'No topics yet.'}</p>}
       </Card>

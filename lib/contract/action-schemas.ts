@@ -70,6 +70,8 @@ export const labInstanceSchema = z.object({ instance: instanceName }).strict();
 export const labScaleSchema = z.object({ instance: instanceName, consumers: z.number().int().min(1).max(MAX_LAB_CONSUMERS) }).strict();
 export const labRebalanceSchema = z.object({ groupId }).strict();
 
+const dirtyRatio = z.number().min(0).max(1);
+
 export const CLEANUP_POLICIES = ['delete', 'compact', 'compact,delete'] as const;
 
 export const topicCreateSchema = z
@@ -82,6 +84,9 @@ export const topicCreateSchema = z
     retentionMs: limit.nullable(),
     retentionBytes: limit.nullable(),
     segmentMs: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable(),
+    /** min.cleanable.dirty.ratio: Kafka's 0.5 waits for half the log to be dirty before
+     *  cleaning; a low value lets a compaction demo show results quickly. Left out = default. */
+    minCleanableDirtyRatio: dirtyRatio.nullable().optional(),
   })
   .strict();
 
@@ -95,6 +100,7 @@ export const topicConfigSchema = z
     retentionMs: limit.nullable().optional(),
     retentionBytes: limit.nullable().optional(),
     segmentMs: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+    minCleanableDirtyRatio: dirtyRatio.nullable().optional(),
   })
   .strict();
 

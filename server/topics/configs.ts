@@ -1,0 +1,99 @@
+import { ConfigResourceTypes, ConfigSource } from 'kafkajs';
+import type { TopicConfigRequest } from '../../lib/contract/action-schemas';
+import type { ClusterStore } from '../cluster/store';
+import type { KafkaClients } from '../kafka/client';
+import { ActionError } from '../actions/errors';
+import { withAnyBroker } from './metadata';
+
+// A topic's dynamic overrides (what `kafka-configs --describe` lists as DYNAMIC_TOPIC_CONFIG).
+// kafkajs's alterConfigs is the legacy AlterConfigs: it replaces the whole override set, so a
+// change is always sent as every current override with the change merged in.
+
+type Deps = { clients: KafkaClients; store: ClusterStore };
+export type Overrides = Record<string, string>;
+
+/** Form fields and the Kafka settings they stand for. */
+export const CONFIG_NAMES = {
+  cleanupPolicy: 'cleanup.policy',
+  retentionMs: 'retention.ms',
+  retentionBytes: 'retention.bytes',
+  segmentMs: 'segment.ms',
+  minCleanableDirtyRatio: 'min.cleanable.dirty.ratio',
+} as const;
+
+type Settings = Partial<Record<keyof typeof CONFIG_NAMES, string | number | null | undefined>>;
+
+/** Setting name → new value, or null to drop the override. Fields left out are not in it. */
+export function changesOf(settings: Settings): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const [field, name] of Object.entries(CONFIG_NAMES) as [keyof typeof CONFIG_NAMES, string][]) {
+    const value = settings[field];
+    if (value === undefined) continue;
+    out.set(name, value === null ? null : String(value));
+  }
+  return out;
+}
+
+/** Only what was set: for a create, a null field means "the broker's default". */
+export function createEntries(settings: Settings): { name: string; value: string }[] {
+  return [...changesOf(settings)].flatMap(([name, value]) => (value === null ? [] : [{ name, value }]));
+}
+
+export function merge(current: Overrides, changes: Map<string, string | null>): Overrides {
+  const next = { ...current };
+  for (const [name, value] of changes) {
+    if (value === null) delete next[name];
+    else next[name] = value;
+  }
+  return next;
+}
+
+interface EntryWithSource {
+  configName: string;
+  configValue: string | null;
+  configSource?: number;
+  isDefault?: boolean;
+}
+
+export async function readOverrides(deps: Deps, topic: string): Promise<Overrides> {
+  let resources;
+  try {
+    ({ resources } = await withAnyBroker(deps, (b) => b.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] })));
+  } catch (e) {
+    if ((e as { type?: string } | null)?.type === 'UNKNOWN_TOPIC_OR_PARTITION') throw new ActionError(`no topic named ${topic}`);
+    throw e;
+  }
+  const resource = resources.find((r) => r.resourceName === topic);
+  if (!resource) throw new ActionError(`no topic named ${topic}`);
+  const out: Overrides = {};
+  for (const entry of resource.configEntries as EntryWithSource[]) {
+    // DescribeConfigs v0 has no source; there, "not default" is the closest to an override.
+    const dynamic = entry.configSource === undefined ? entry.isDefault === false : entry.configSource === ConfigSource.TOPIC_CONFIG;
+    if (dynamic && entry.configValue !== null) out[entry.configName] = entry.configValue;
+  }
+  return out;
+}
+
+const sameOverrides = (a: Overrides, b: Overrides) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+
+/** Merges the change into the current overrides, sends the full set and answers the
+ *  overrides as a broker reports them afterwards. No change at all only reads them. */
+export async function configureTopic(deps: Deps, request: TopicConfigRequest): Promise<Overrides> {
+  const current = await readOverrides(deps, request.topic);
+  const changes = changesOf(request);
+  if (changes.size === 0) return current;
+  const next = merge(current, changes);
+  const admin = await deps.clients.admin();
+  await admin.alterConfigs({
+    validateOnly: false,
+    resources: [{ type: ConfigResourceTypes.TOPIC, name: request.topic, configEntries: Object.entries(next).map(([name, value]) => ({ name, value })) }],
+  });
+  // The controller commits the change to the metadata log; the broker asked next may apply
+  // it a moment later, so read until it shows (briefly) before answering.
+  const deadline = Date.now() + 3_000;
+  for (;;) {
+    const after = await readOverrides(deps, request.topic);
+    if (sameOverrides(after, next) || Date.now() > deadline) return after;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
