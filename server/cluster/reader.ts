@@ -1,5 +1,6 @@
 import type { Quorum, TopicConfig } from '../../lib/contract/cluster';
 import type { RawMetadata, WireBroker, WireCluster } from '../kafka/client';
+import metadataDefinition from 'kafkajs/src/protocol/requests/metadata';
 import { decodeDescribeQuorumResponse, encodeDescribeQuorumRequest, DESCRIBE_QUORUM_API_KEY } from './quorum';
 
 // One round of reading the cluster: which brokers answer, metadata, the quorum, watermarks
@@ -60,6 +61,19 @@ async function anyBroker<T>(wire: WireCluster, order: number[], fn: (b: WireBrok
   throw lastError;
 }
 
+const METADATA_API_KEY = 3;
+
+/** Metadata for every topic, with per-topic and per-partition error codes kept. kafkajs's own
+ *  parse throws on the first partition error (say LEADER_NOT_AVAILABLE for a partition whose
+ *  only replica is on a stopped broker), which would fail the whole round and show the whole
+ *  cluster as unreachable; a leaderless partition is a state to show, so decode only. */
+export async function metadataKeepingErrors(b: WireBroker, topics: string[] = []): Promise<RawMetadata> {
+  // No topics named: every topic (kafkajs sends a null list for an empty one).
+  const { request, response } = b.lookupRequest(METADATA_API_KEY, metadataDefinition)({ topics, allowAutoTopicCreation: false });
+  const decoded = await b.connectionPool.send({ request, response: { decode: (payload) => response.decode(payload), parse: async (data) => data }, logResponseError: false });
+  return decoded as RawMetadata;
+}
+
 async function readMetadata(wire: WireCluster, order: number[]): Promise<RawMetadata> {
   if (!wire.isConnected()) {
     await wire.connect();
@@ -68,7 +82,7 @@ async function readMetadata(wire: WireCluster, order: number[]): Promise<RawMeta
   // Brokers the client's own metadata names come after the known ones: with KAFKA_BROKERS
   // nothing is known before the first answer, and a broker added later is found this way.
   const ask = [...order, ...wire.getNodeIds().filter((id) => !order.includes(id))];
-  return anyBroker(wire, ask, (b) => b.metadata([]));
+  return anyBroker(wire, ask, (b) => metadataKeepingErrors(b));
 }
 
 export async function readQuorum(wire: WireCluster, order: number[]): Promise<Quorum> {

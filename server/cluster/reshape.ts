@@ -70,6 +70,8 @@ function partitionRow(
 export function reshapeTopics(obs: ClusterObservation, previous: Topic[]): Topic[] {
   const before = new Map(previous.map((t) => [t.name, t]));
   return obs.metadata.topicMetadata
+    // A topic still being created can answer with an error and no partitions yet.
+    .filter((t) => t.partitionMetadata.length > 0)
     .map((t): Topic => {
       const prev = before.get(t.topic);
       const prevPartitions = new Map(prev?.partitions.map((p) => [p.partition, p]));

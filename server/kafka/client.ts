@@ -38,6 +38,8 @@ export interface WireBroker {
   connectionPool: {
     send(protocol: { request: WireRequest; response: WireResponse; requestTimeout?: number; logResponseError?: boolean }): Promise<unknown>;
   };
+  /** The request builder for an API at the version this broker and kafkajs agreed on. */
+  lookupRequest(apiKey: number, definition: unknown): (args: Record<string, unknown>) => { request: WireRequest; response: WireResponse };
 }
 
 export interface WireRequest {

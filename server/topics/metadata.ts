@@ -1,6 +1,7 @@
 import type { ClusterStore } from '../cluster/store';
 import type { KafkaClients, RawMetadata, WireBroker, WireCluster } from '../kafka/client';
 import { ActionError } from '../actions/errors';
+import { metadataKeepingErrors } from '../cluster/reader';
 
 // Fresh facts about one topic for an action, read through the wire cluster (the poller's
 // connections) from a broker the dashboard knows is online. Not kafkajs's admin
@@ -64,12 +65,14 @@ const isUnknownTopic = (e: unknown) => !!e && typeof e === 'object' && (e as { t
 export async function describeTopic(deps: Deps, name: string): Promise<TopicLayout> {
   let metadata: RawMetadata;
   try {
-    metadata = await withAnyBroker(deps, (b) => b.metadata([name]));
+    metadata = await withAnyBroker(deps, (b) => metadataKeepingErrors(b, [name]));
   } catch (e) {
     if (isUnknownTopic(e)) throw new ActionError(`no topic named ${name}`);
     throw e;
   }
   const topic = metadata.topicMetadata.find((t) => t.topic === name);
+  // Error codes are kept (a leaderless partition is no reason to refuse): an unknown topic is
+  // one with no partitions.
   if (!topic || topic.partitionMetadata.length === 0) throw new ActionError(`no topic named ${name}`);
   return {
     name,

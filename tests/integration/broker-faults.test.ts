@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Dashboard } from '../../server/app';
 import type { ClusterSnapshot } from '../../lib/contract/cluster';
 import { LiveClient } from '../support/live-client';
-import { createTopic, deleteTopic, embedded, randomName, restoreCluster, startTestDashboard } from '../support/kafka';
+import { createTopic, deleteTopic, embedded, randomName, restoreCluster, startTestDashboard, withAdmin } from '../support/kafka';
 
 const topicOf = (s: ClusterSnapshot, name: string) => s.topics.find((t) => t.name === name);
 
@@ -25,6 +25,28 @@ describe('broker faults on the embedded cluster', { timeout: 300_000 }, () => {
     await dashboard.close();
     await restoreCluster();
     await deleteTopic(topic);
+  });
+
+  it('a partition whose only replica is on a stopped broker shows offline; the rest of the cluster stays connected', async () => {
+    await restoreCluster();
+    const single = randomName('single-replica');
+    // One partition on broker 3 alone: when 3 stops, it has no leader at all.
+    await withAdmin((admin) => admin.createTopics({ topics: [{ topic: single, replicaAssignment: [{ partition: 0, replicas: [3] }] }], waitForLeaders: false }));
+    try {
+      await client.waitFor('the single-replica topic led by broker 3', (s) => topicOf(s, single)?.partitions[0]?.leader === 3);
+      await embedded.stopNode(3);
+      const down = await client.waitFor(
+        'its partition offline while the dashboard stays connected',
+        (s) => s.connection.status === 'connected' && topicOf(s, single)?.partitions[0]?.offline === true && s.brokers.find((b) => b.id === 3)?.status === 'offline',
+        60_000,
+      );
+      assert.equal(topicOf(down, single)!.partitions[0].leader, -1);
+      assert.ok(topicOf(down, topic)!.partitions.every((p) => p.leader >= 0), 'the replicated topic still has leaders');
+      assert.equal(down.connection.lastError, null);
+    } finally {
+      await embedded.startNode(3);
+      await deleteTopic(single);
+    }
   });
 
   for (const mode of ['stop', 'kill'] as const) {
