@@ -47,6 +47,11 @@ export function TopicDetailScreen({ name }: { name: string }) {
         </h1>
         {topic.internal && <Badge tone="info">internal</Badge>}
         {compact && <Badge tone="accent">compacted</Badge>}
+        {!topic.internal && (
+          <Link href={`/lab?topic=${encodeURIComponent(topic.name)}`} className="ml-auto text-xs text-violet-300 hover:underline" data-testid="topic-lab-link">
+            Produce and tail in the Lab →
+          </Link>
+        )}
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <Stat label="Partitions" value={summary.partitions} />
