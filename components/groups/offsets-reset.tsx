@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Select, TextInput } from '@/components/ui/field';
 import { ActionMessage } from '@/components/ui/action-message';
+import { describeIssue } from '@/lib/contract/describe-issue';
 
 // Moves a group's committed offsets. Kafka allows it only while the group has no members
 // (members would overwrite the reset with their next commit), so the form says why it is off.
@@ -52,7 +53,7 @@ export function OffsetsReset({ detail }: { detail: GroupDetail }) {
     const parsed = offsetsResetSchema.safeParse(payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setInvalid(to === 'timestamp' ? 'pick a date and time' : to === 'explicit' && issue.path.length <= 1 ? 'enter an offset for at least one partition' : `${issue.path.join('.')}: ${issue.message}`);
+      setInvalid(to === 'timestamp' ? 'pick a date and time' : to === 'explicit' && issue.path.length <= 1 ? 'enter an offset for at least one partition' : describeIssue(parsed.error));
       return;
     }
     setInvalid(null);

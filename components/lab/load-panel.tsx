@@ -10,6 +10,7 @@ import { Field, TextInput } from '@/components/ui/field';
 import { ActionMessage } from '@/components/ui/action-message';
 import { useAction } from '@/components/ui/use-action';
 import { formatCount } from '@/components/ui/format';
+import { describeIssue } from '@/lib/contract/describe-issue';
 
 const STATUS_TONE: Record<LoadRun['status'], Tone> = { running: 'info', done: 'good', stopped: 'neutral', failed: 'bad' };
 
@@ -62,8 +63,7 @@ export function LoadPanel({ topic }: { topic: string }) {
   const submit = () => {
     const parsed = loadStartSchema.safeParse({ topic, rate, durationSeconds: duration, keyPattern: keyPattern.trim() === '' ? null : keyPattern, keySpace });
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setClientError(`${issue.path.join('.')}: ${issue.message}`);
+      setClientError(describeIssue(parsed.error));
       return;
     }
     setClientError(null);

@@ -11,6 +11,7 @@ import { useAction } from '@/components/ui/use-action';
 import { HeadersEditor } from './headers-editor';
 import { PartitionPreview } from './partition-preview';
 import { ProduceResultView } from './produce-result';
+import { describeIssue } from '@/lib/contract/describe-issue';
 
 const EXAMPLE_VALUE = '{"orderId": 42, "status": "PAID"}';
 
@@ -46,8 +47,7 @@ export function ProducePanel({ topic, partitions }: { topic: string; partitions:
     // The same schema as the server: most mistakes are caught before a round trip.
     const parsed = produceSchema.safeParse(request);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setClientError(`${issue.path.join('.') || 'message'}: ${issue.message}`);
+      setClientError(describeIssue(parsed.error));
       return;
     }
     if (format === 'json') {

@@ -8,6 +8,7 @@ import { useAction } from '@/components/ui/use-action';
 import { Button } from '@/components/ui/button';
 import { Field, Select, TextInput } from '@/components/ui/field';
 import { ActionMessage } from '@/components/ui/action-message';
+import { describeIssue } from '@/lib/contract/describe-issue';
 
 const DEFAULT_GROUP = 'order-processing-group';
 const DEFAULT_TOPIC = 'order.processing';
@@ -32,8 +33,7 @@ export function LabStartForm() {
     // The server's own schema, so the form refuses exactly what the server would.
     const parsed = labStartSchema.safeParse(payload);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setFormError(`${issue.path.join('.') || 'form'}: ${issue.message}`);
+      setFormError(describeIssue(parsed.error));
       return;
     }
     setFormError(null);

@@ -2,12 +2,14 @@
 
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { CLEANUP_POLICIES, topicCreateSchema, type TopicCreateRequest } from '@/lib/contract/action-schemas';
+import { topicCreateSchema, type TopicCreateRequest } from '@/lib/contract/action-schemas';
 import { useLiveStore } from '@/lib/store';
 import { useAction } from '@/components/ui/use-action';
 import { Button } from '@/components/ui/button';
-import { Field, Select, TextInput } from '@/components/ui/field';
+import { Field, TextInput } from '@/components/ui/field';
 import { ActionMessage } from '@/components/ui/action-message';
+import { describeIssue } from '@/lib/contract/describe-issue';
+import { CleanupPolicySelect } from './cleanup-policy-select';
 
 // The "New topic" panel. The payload is checked with the server's own zod schema before it is
 // sent, so a bad name is explained at once; the server checks it again, with the cluster.
@@ -43,8 +45,7 @@ export function CreateTopicForm({ onClose }: { onClose(): void }) {
     };
     const parsed = topicCreateSchema.safeParse(payload);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setInvalid(`${issue.path.join('.') || 'topic'}: ${issue.message}`);
+      setInvalid(describeIssue(parsed.error));
       return;
     }
     setInvalid(null);
@@ -68,13 +69,7 @@ export function CreateTopicForm({ onClose }: { onClose(): void }) {
           <TextInput type="number" min={1} max={32} value={replication} onChange={(e) => setReplication(e.target.value)} data-testid="create-topic-replication" />
         </Field>
         <Field label="Cleanup policy" hint="compact keeps the latest value per key">
-          <Select value={cleanupPolicy} onChange={(e) => setCleanupPolicy(e.target.value as TopicCreateRequest['cleanupPolicy'])} data-testid="create-topic-cleanup">
-            {CLEANUP_POLICIES.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </Select>
+          <CleanupPolicySelect value={cleanupPolicy} onChange={(e) => setCleanupPolicy(e.target.value as TopicCreateRequest['cleanupPolicy'])} data-testid="create-topic-cleanup" />
         </Field>
         <Field label="Retention ms" hint="empty: broker default; -1: forever">
           <TextInput inputMode="numeric" value={retentionMs} onChange={(e) => setRetentionMs(e.target.value)} placeholder="default" />

@@ -1,11 +1,13 @@
 'use client';
 
 import { useEffect, useState, type FormEvent } from 'react';
-import { CLEANUP_POLICIES, topicConfigSchema } from '@/lib/contract/action-schemas';
+import { topicConfigSchema } from '@/lib/contract/action-schemas';
 import { useAction } from '@/components/ui/use-action';
 import { Button } from '@/components/ui/button';
-import { Field, Select, TextInput } from '@/components/ui/field';
+import { Field, TextInput } from '@/components/ui/field';
 import { ActionMessage } from '@/components/ui/action-message';
+import { describeIssue } from '@/lib/contract/describe-issue';
+import { CleanupPolicySelect } from './cleanup-policy-select';
 
 // Retention and compaction settings of one topic. The form starts from the topic's current
 // overrides; an empty box removes that override (back to the broker's default). Overrides
@@ -51,8 +53,7 @@ export function TopicSettings({ topic }: { topic: string }) {
     };
     const parsed = topicConfigSchema.safeParse(payload);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setInvalid(`${issue.path.join('.')}: ${issue.message}`);
+      setInvalid(describeIssue(parsed.error));
       return;
     }
     setInvalid(null);
@@ -63,14 +64,7 @@ export function TopicSettings({ topic }: { topic: string }) {
     <form onSubmit={submit} aria-label="Topic settings" data-testid="topic-settings" className="space-y-3">
       <div className="grid gap-3 md:grid-cols-5">
         <Field label="Cleanup policy" hint="empty: broker default">
-          <Select value={policy} onChange={(e) => setPolicy(e.target.value)} data-testid="settings-cleanup">
-            <option value="">default</option>
-            {CLEANUP_POLICIES.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </Select>
+          <CleanupPolicySelect withDefault value={policy} onChange={(e) => setPolicy(e.target.value)} data-testid="settings-cleanup" />
         </Field>
         {FIELDS.map((f) => (
           <Field key={f.key} label={f.label} hint={f.hint}>

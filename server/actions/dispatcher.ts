@@ -2,6 +2,7 @@ import type { ActionName, ActionPayload } from '../../lib/contract/action-schema
 import { actionSchemas, isActionName } from '../../lib/contract/action-schemas';
 import type { ActionResponse, ActionResults } from '../../lib/contract/actions';
 import { describeError } from './errors';
+import { describeIssue } from '../../lib/contract/describe-issue';
 
 // The one way into an action, from socket.io and HTTP alike: validate the payload against the
 // contract, refuse everything in read-only mode, write one audit line, run the handler, and
@@ -51,9 +52,7 @@ export class ActionDispatcher {
     }
     const parsed = actionSchemas[name].safeParse(payload);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-      const error = `invalid ${name}: ${where}${issue?.message ?? 'malformed payload'}`;
+      const error = `invalid ${name}: ${describeIssue(parsed.error)}`;
       this.audit('refused', name, from, error);
       return { ok: false, error };
     }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Kafka, logLevel, type Admin, type KafkaConfig, type SASLOptions } from 'kafkajs';
 import type { KafkaSettings } from '../config';
+import { lazyClient } from './lazy-client';
 
 // The server's Kafka client, made once. Reading cluster state goes through `wire`: kafkajs's
 // own cluster object (the one its admin client is built on), so it reuses kafkajs's
@@ -178,31 +179,15 @@ function createWireCluster(kafka: Kafka): WireCluster {
 
 export function createKafkaClients(settings: KafkaSettings, bootstrap: string[]): KafkaClients {
   const kafka = new Kafka(kafkaConfig(settings, bootstrap));
-  let admin: Promise<Admin> | null = null;
+  // Actions are rare: the admin client connects on first use.
+  const admin = lazyClient(() => kafka.admin({ retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1000 } }));
   return {
     kafka,
     wire: createWireCluster(kafka),
     offsetsWire: createWireCluster(kafka),
     tailWire: createWireCluster(kafka),
-    admin() {
-      if (!admin) {
-        const client = kafka.admin({ retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1000 } });
-        // A failed connect is forgotten, so the next action tries again.
-        admin = client.connect().then(
-          () => client,
-          (e: unknown) => {
-            admin = null;
-            throw e;
-          },
-        );
-      }
-      return admin;
-    },
-    async closeAdmin() {
-      const pending = admin;
-      admin = null;
-      if (pending) await pending.then((a) => a.disconnect()).catch(() => undefined);
-    },
+    admin: () => admin.get(),
+    closeAdmin: () => admin.close(),
   };
 }
 

@@ -10,6 +10,7 @@ import type { ActionDispatcher } from '../actions/dispatcher';
 import type { ProduceService } from '../produce/service';
 import type { LabSupervisor } from '../lab/supervisor';
 import type { TailService } from '../tail/service';
+import { describeIssue } from '../../lib/contract/describe-issue';
 
 // Socket wiring only: a new client gets the full snapshots, then every patch. A page that
 // shows one group or one topic joins its room and gets that detail pushed when it changes.
@@ -132,8 +133,7 @@ export function attachRealtime(http: HttpServer, { store, throughput, groups, ac
       socket.on(event, (payload: unknown) => {
         const parsed = clientEventSchemas[event].safeParse(payload);
         if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          socket.emit('action:error', { event, message: `invalid ${event} payload: ${issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'unknown'}` });
+          socket.emit('action:error', { event, message: `invalid ${event} payload: ${describeIssue(parsed.error)}` });
           return;
         }
         (handlers[event] as (p: unknown) => void)(parsed.data);
