@@ -27,10 +27,12 @@ export function OffsetsReset({ detail }: { detail: GroupDetail }) {
   const canAct = useCanAct();
   const reset = useAction('offsets:reset');
   const allTopics = useLiveStore(selectTopics);
-  const choices = useMemo(() => (detail.topics.length > 0 ? detail.topics : allTopics.filter((t) => !t.internal).map((t) => t.name)), [detail.topics, allTopics]);
+  const known = detail.topics.length > 0;
+  const choices = useMemo(() => (known ? detail.topics : allTopics.filter((t) => !t.internal).map((t) => t.name)), [known, detail.topics, allTopics]);
   const [picked, setTopic] = useState('');
-  // The group's topics arrive with its detail; until one is picked, the first is shown.
-  const topic = choices.includes(picked) ? picked : (choices[0] ?? '');
+  // The group's own topics: the first is shown until one is picked. A group that committed
+  // nothing yet could mean any topic, so then nothing is picked for the person.
+  const topic = choices.includes(picked) ? picked : known ? (choices[0] ?? '') : '';
   const [to, setTo] = useState<Target>('earliest');
   const [when, setWhen] = useState('');
   const [explicit, setExplicit] = useState<Record<number, string>>({});
@@ -66,6 +68,7 @@ export function OffsetsReset({ detail }: { detail: GroupDetail }) {
         <div className="grid gap-3 md:grid-cols-3">
           <Field label="Topic">
             <Select value={topic} onChange={(e) => setTopic(e.target.value)} data-testid="reset-topic">
+              {topic === '' && <option value="">choose a topic</option>}
               {choices.map((t) => (
                 <option key={t} value={t}>
                   {t}

@@ -120,6 +120,9 @@ test('an offsets reset is refused while the group is Stable, with the reason on 
   await member.stop();
   member = null;
   await expect(card.getByTestId('reset-blocked')).toHaveCount(0, { timeout: 30_000 });
+  // Nothing was committed (the topic is empty), so the card asks which topic.
+  await expect(card.getByTestId('reset-topic')).toHaveValue('');
+  await card.getByTestId('reset-topic').selectOption(topic);
   await card.getByLabel('Reset to').selectOption('latest');
   await card.getByRole('button', { name: 'Reset offsets' }).click();
   await expect(card.getByTestId('reset-done')).toHaveText('set 0→0, 1→0, 2→0');

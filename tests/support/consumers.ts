@@ -19,7 +19,7 @@ export async function startMember(groupId: string, topics: string[], opts: { cli
   let memberId: string | null = null;
   consumer.on(consumer.events.GROUP_JOIN, (e) => (memberId = e.payload.memberId));
   await consumer.connect();
-  for (const topic of topics) await consumer.subscribe({ topic, fromBeginning: opts.fromBeginning ?? true });
+  for (const topic of topics) await subscribeWhenKnown(consumer, topic, opts.fromBeginning ?? true);
   await consumer.run({
     autoCommitInterval: 200,
     eachMessage: async () => {
@@ -38,6 +38,19 @@ export async function startMember(groupId: string, topics: string[], opts: { cli
       await consumer.disconnect().catch(() => undefined);
     },
   };
+}
+
+/** KRaft brokers learn of a new topic a moment apart: a subscribe that asks one that has not
+ *  yet fails with "does not host this topic-partition". Ask again briefly. */
+async function subscribeWhenKnown(consumer: Consumer, topic: string, fromBeginning: boolean): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await consumer.subscribe({ topic, fromBeginning });
+    } catch (e) {
+      if (attempt >= 10 || (e as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw e;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
 }
 
 export async function produce(topic: string, messages: { key?: string; value: string; partition?: number }[]): Promise<void> {
