@@ -1,5 +1,5 @@
 import type { Quorum, TopicConfig } from '../../lib/contract/cluster';
-import type { RawMetadata, WireBroker, WireCluster } from '../kafka/client';
+import { ensureConnected, type RawMetadata, type WireBroker, type WireCluster } from '../kafka/client';
 import metadataDefinition from 'kafkajs/src/protocol/requests/metadata';
 import { decodeDescribeQuorumResponse, encodeDescribeQuorumRequest, DESCRIBE_QUORUM_API_KEY } from './quorum';
 
@@ -75,10 +75,7 @@ export async function metadataKeepingErrors(b: WireBroker, topics: string[] = []
 }
 
 async function readMetadata(wire: WireCluster, order: number[]): Promise<RawMetadata> {
-  if (!wire.isConnected()) {
-    await wire.connect();
-    await wire.refreshMetadata();
-  }
+  await ensureConnected(wire);
   // Brokers the client's own metadata names come after the known ones: with KAFKA_BROKERS
   // nothing is known before the first answer, and a broker added later is found this way.
   const ask = [...order, ...wire.getNodeIds().filter((id) => !order.includes(id))];

@@ -168,6 +168,20 @@ export function ensureConnected(wire: WireCluster): Promise<void> {
 /** A metadata refresh shared by every caller that asks while one runs. */
 export const refreshMetadataOnce = (wire: WireCluster): Promise<void> => shared(refreshing, wire, () => wire.refreshMetadata());
 
+/** A broker of a wire cluster, connected on first use. kafkajs knows brokers only from its
+ *  cached metadata: one it has not seen yet (first use, or back after a restart) is found
+ *  after one refresh. */
+export async function brokerOf(wire: WireCluster, nodeId: number): Promise<WireBroker> {
+  await ensureConnected(wire);
+  try {
+    return await wire.findBroker({ nodeId });
+  } catch (e) {
+    if ((e as { name?: string } | null)?.name !== 'KafkaJSBrokerNotFound') throw e;
+    await refreshMetadataOnce(wire);
+    return wire.findBroker({ nodeId });
+  }
+}
+
 const CREATE_CLUSTER = 'private:Kafka:createCluster';
 
 function createWireCluster(kafka: Kafka): WireCluster {

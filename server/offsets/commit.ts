@@ -1,4 +1,4 @@
-import type { WireCluster } from '../kafka/client';
+import { ensureConnected, type WireCluster } from '../kafka/client';
 import { ActionError } from '../actions/errors';
 
 // Commits offsets for a group without joining it. Kafka's coordinator accepts an OffsetCommit
@@ -32,10 +32,7 @@ interface CoordinatorCluster {
 const GROUP_BUSY = new Set(['UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS']);
 
 export async function commitWithoutJoining(wire: WireCluster, groupId: string, topic: string, offsets: Map<number, number>): Promise<void> {
-  if (!wire.isConnected()) {
-    await wire.connect();
-    await wire.refreshMetadata();
-  }
+  await ensureConnected(wire);
   const coordinator = await (wire as unknown as CoordinatorCluster).findGroupCoordinator({ groupId });
   const partitions = [...offsets].map(([partition, offset]) => ({ partition, offset: String(offset) }));
   let answer: CommitAnswer;

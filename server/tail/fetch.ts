@@ -1,4 +1,4 @@
-import { ensureConnected, refreshMetadataOnce, type WireCluster } from '../kafka/client';
+import { brokerOf, type WireCluster } from '../kafka/client';
 import type { TailMessage } from '../../lib/contract/actions';
 import { toTailMessage } from './decode';
 
@@ -35,13 +35,7 @@ export function fetchFrom(wire: WireCluster, topic: string, leader: number, from
 }
 
 async function fetchNow(wire: WireCluster, topic: string, leader: number, from: Map<number, number>, maxWaitTime: number): Promise<FetchedPartition[]> {
-  await ensureConnected(wire);
-  const broker = await wire.findBroker({ nodeId: leader }).catch(async (e: unknown) => {
-    // A fresh connection knows only its seed broker until it reads the metadata.
-    if ((e as { name?: string }).name !== 'KafkaJSBrokerNotFound') throw e;
-    await refreshMetadataOnce(wire);
-    return wire.findBroker({ nodeId: leader });
-  });
+  const broker = await brokerOf(wire, leader);
   const response = await broker.fetch({
     isolationLevel: 0,
     maxWaitTime,

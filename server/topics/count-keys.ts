@@ -3,7 +3,8 @@ import { KEY_SAMPLE_CAP } from '../../lib/contract/actions';
 import type { ClusterStore } from '../cluster/store';
 import type { KafkaClients, WireBroker } from '../kafka/client';
 import { ActionError } from '../actions/errors';
-import { brokerOf, describeTopic, type TopicLayout } from './metadata';
+import { brokerOf } from '../kafka/client';
+import { describeTopic, type TopicLayout } from './metadata';
 import { EARLIEST, listOffsets, readWatermarks } from './watermarks';
 
 // Reads a whole topic once, log start to high watermark, with plain Fetch requests on the

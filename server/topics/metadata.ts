@@ -1,5 +1,5 @@
 import type { ClusterStore } from '../cluster/store';
-import type { KafkaClients, RawMetadata, WireBroker, WireCluster } from '../kafka/client';
+import { brokerOf, type KafkaClients, type RawMetadata, type WireBroker } from '../kafka/client';
 import { ActionError } from '../actions/errors';
 import { metadataKeepingErrors } from '../cluster/reader';
 
@@ -18,23 +18,6 @@ export interface TopicLayout {
 }
 
 type Deps = { clients: KafkaClients; store: ClusterStore };
-
-/** A broker of a wire cluster, connected on first use. kafkajs knows brokers only from its
- *  cached metadata: a broker it has not seen yet (first use, or back after a restart) is found
- *  after one refresh. */
-export async function brokerOf(wire: WireCluster, nodeId: number): Promise<WireBroker> {
-  if (!wire.isConnected()) {
-    await wire.connect();
-    await wire.refreshMetadata();
-  }
-  try {
-    return await wire.findBroker({ nodeId });
-  } catch (e) {
-    if ((e as { name?: string } | null)?.name !== 'KafkaJSBrokerNotFound') throw e;
-    await wire.refreshMetadata();
-    return wire.findBroker({ nodeId });
-  }
-}
 
 /** Brokers the poller saw online come first, so a dead one is tried last. */
 function askOrder(store: ClusterStore): number[] {

@@ -1,6 +1,7 @@
 import type { WireCluster } from '../kafka/client';
 import { ActionError } from '../actions/errors';
-import { brokerOf, type TopicLayout } from './metadata';
+import { brokerOf } from '../kafka/client';
+import type { TopicLayout } from './metadata';
 
 // ListOffsets for one topic, sent to each partition's leader. Kafka's special timestamps:
 // -2 = log start, -1 = log end (high watermark); any other value = the first offset whose
