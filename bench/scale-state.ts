@@ -105,6 +105,19 @@ export async function fill(kafka: Kafka, names: string[], partitions: number, pe
   }
 }
 
+/** Kafka answers NOT_COORDINATOR or COORDINATOR_LOAD_IN_PROGRESS while __consumer_offsets is
+ *  new or its partitions are still loading; kafkajs marks those retriable. */
+async function retrying<T>(fn: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= attempts || (e as { retriable?: boolean }).retriable !== true) throw e;
+      await sleep(500);
+    }
+  }
+}
+
 /** Every group commits offsets for all partitions of one topic (group i reads topic i mod
  *  topics), 50 commits in flight at a time. */
 export async function commitGroups(wire: WireCluster, groups: string[], topics: string[], partitions: number, offset: (group: number) => number): Promise<void> {
@@ -113,7 +126,7 @@ export async function commitGroups(wire: WireCluster, groups: string[], topics: 
       groups.slice(i, i + 50).map((g, k) => {
         const n = i + k;
         const offsets = new Map(Array.from({ length: partitions }, (_, p) => [p, offset(n)] as [number, number]));
-        return commitWithoutJoining(wire, g, topics[n % topics.length], offsets);
+        return retrying(() => commitWithoutJoining(wire, g, topics[n % topics.length], offsets));
       }),
     );
   }
