@@ -56,9 +56,12 @@ test('read-only mode offers no action in the page, and the socket refuses them',
   });
   const url = `http://127.0.0.1:${port}`;
   const client = new LiveClient(url);
+  // A topic of its own, so the tail has something to show whatever other tests left behind.
+  const topic = randomName('read-only');
+  await createTopic(topic, 3, 3);
   try {
     await expect.poll(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
-    await page.goto(`${url}/lab`);
+    await page.goto(`${url}/lab?topic=${topic}`);
     await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'connected');
     await expect(page.getByText('read-only: actions are off')).toBeVisible();
     await expect(page.getByTestId('tail-panel')).toBeVisible();
@@ -77,5 +80,6 @@ test('read-only mode offers no action in the page, and the socket refuses them',
   } finally {
     client.close();
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    await deleteTopic(topic);
   }
 });
