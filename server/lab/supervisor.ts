@@ -251,7 +251,8 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
       info.status = 'stopped';
     } else {
       info.status = 'crashed';
-      info.lastError = exit.lastLine ?? info.lastError ?? (exit.signal ? `ended by ${exit.signal}` : `exited with code ${exit.code}`);
+      // A signal from outside is the reason itself; an earlier transient problem is not.
+      info.lastError = exit.signal ? `ended by ${exit.signal}` : (exit.lastLine ?? info.lastError ?? `exited with code ${exit.code}`);
     }
     this.log(`lab: instance ${info.name} (pid ${info.pid}) ${info.status} at ${clock(info.endedAt)}`);
     for (const name of endedToDrop(this.instances(), LAB_ENDED_CAP)) this.entries.delete(name);
