@@ -40,22 +40,29 @@ export class TailReader {
   }
 
   private async run(): Promise<void> {
+    // On the first look, what a partition already holds is the page's backfill, so reading
+    // starts at its end. A partition first seen later (a topic created or a leader elected
+    // since) is new to this tail as a whole: read it from its start, or its first messages
+    // would be skipped.
+    let firstLook = true;
     while (!this.stopped) {
       const topic = this.store.snapshot().topics.find((t) => t.name === this.topic);
       if (!topic) {
         // Not created yet, or deleted: wait for it.
         this.positions.clear();
+        firstLook = false;
         await sleep(RETRY_MS);
         continue;
       }
       const byLeader = new Map<number, Map<number, number>>();
       for (const p of topic.partitions) {
         if (p.leader < 0) continue;
-        if (!this.positions.has(p.partition)) this.positions.set(p.partition, p.high ?? 0);
+        if (!this.positions.has(p.partition)) this.positions.set(p.partition, firstLook ? (p.high ?? 0) : (p.low ?? 0));
         const parts = byLeader.get(p.leader) ?? new Map<number, number>();
         parts.set(p.partition, this.positions.get(p.partition)!);
         byLeader.set(p.leader, parts);
       }
+      firstLook = false;
       const started = Date.now();
       const answers = await Promise.all([...byLeader].map(([leader, from]) => fetchFrom(this.wire, this.topic, leader, from, MAX_WAIT_MS).catch(() => null)));
       if (this.stopped) return;
