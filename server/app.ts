@@ -19,6 +19,7 @@ import { labActions } from './lab/actions';
 import { topicActions } from './topics/actions';
 import { offsetActions } from './offsets/actions';
 import { brokerActions } from './brokers/actions';
+import { createSecurity } from './security';
 
 // Composes the server: Kafka clients, state, poller, JSON API, socket.io and (optionally)
 // Next.js on one HTTP port. Tests use it without Next.js.
@@ -47,9 +48,11 @@ export interface DashboardOptions {
   /** false: the caller starts the poller (after the embedded cluster is up). */
   startPolling?: boolean;
   log?: (line: string) => void;
+  /** Next.js in development mode: its hot reload needs a looser CSP. */
+  dev?: boolean;
 }
 
-export async function startDashboard({ config, pages, startPolling = true, log = console.log }: DashboardOptions): Promise<Dashboard> {
+export async function startDashboard({ config, pages, startPolling = true, log = console.log, dev = false }: DashboardOptions): Promise<Dashboard> {
   const embedded = config.kafka.brokers ? null : new EmbeddedCluster(config.embedded);
   const bootstrap = config.kafka.brokers ?? embedded!.bootstrap;
   const expected: KnownBroker[] = embedded ? embedded.layout.nodes.map((n) => ({ id: n.id, host: '127.0.0.1', port: n.clientPort, rack: null })) : [];
@@ -62,6 +65,7 @@ export async function startDashboard({ config, pages, startPolling = true, log =
   const metrics = new MetricsExporter(store, groups);
   const produce = new ProduceService(clients, store);
   const tails = new TailService(clients, store);
+  const security = createSecurity(config.security, { dev, kafkaStatus: () => store.snapshot().connection.status });
   const lab = new LabSupervisor({ kafka: config.kafka, bootstrap, log, topicNames: () => clients.admin().then((a) => a.listTopics()) });
   const actions = new ActionDispatcher(
     {
@@ -71,11 +75,11 @@ export async function startDashboard({ config, pages, startPolling = true, log =
       ...offsetActions({ clients, store, groups }),
       ...brokerActions(embedded),
     },
-    { readOnly: config.readOnly, audit: log },
+    { readOnly: config.readOnly, audit: log, limit: security.actionLimit },
   );
-  const info = { readOnly: config.readOnly, brokerFaults: embedded !== null };
+  const info = { readOnly: config.readOnly, brokerFaults: embedded !== null, auth: security.auth };
 
-  const server = http.createServer((req, res) => {
+  const route: PageHandler = (req, res) => {
     if (handleApi(req, res, { store, groups, metrics, actions })) return;
     if (pages) {
       void Promise.resolve(pages(req, res)).catch((e: unknown) => {
@@ -87,8 +91,19 @@ export async function startDashboard({ config, pages, startPolling = true, log =
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
+  };
+  const server = http.createServer((req, res) => {
+    security.gate(req, res).then(
+      (answered) => (answered ? undefined : route(req, res)),
+      (e: unknown) => {
+        log(`security gate error: ${e instanceof Error ? e.message : String(e)}`);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      },
+    );
   });
-  const io = attachRealtime(server, { store, throughput, groups, actions, produce, lab, tails, info });
+  const io = attachRealtime(server, { store, throughput, groups, actions, produce, lab, tails, info, allowRequest: security.allowRequest });
+  security.guard(io);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

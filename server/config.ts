@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { loadSecuritySettings, SecurityConfigError, type SecuritySettings } from './security/config';
 
 // All configuration comes from the environment, checked once at start. A bad value stops the
 // server with a message that names the variable, rather than failing later in a Kafka call.
@@ -46,6 +47,7 @@ export interface AppConfig {
   readOnly: boolean;
   kafka: KafkaSettings;
   embedded: EmbeddedSettings;
+  security: SecuritySettings;
 }
 
 type Env = Record<string, string | undefined>;
@@ -141,5 +143,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sasl: sasl(env),
     },
     embedded: loadEmbeddedSettings(env),
+    security: security(env),
   };
+}
+
+function security(env: Env): SecuritySettings {
+  try {
+    return loadSecuritySettings(env);
+  } catch (e) {
+    if (e instanceof SecurityConfigError) throw new ConfigError(e.variable, e.message.slice(e.variable.length + 2));
+    throw e;
+  }
 }

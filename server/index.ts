@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       await app.getRequestHandler()(req, res);
     },
     log: (line) => console.log(`[kafka-live] ${line}`),
+    dev,
   });
 
   if (dashboard.embedded) {

@@ -17,6 +17,7 @@ export function AppHeader() {
   const clusterId = useLiveStore((s) => s.cluster?.clusterId ?? null);
   const embedded = useLiveStore((s) => s.cluster?.connection.embedded ?? false);
   const bootstrap = useLiveStore((s) => s.cluster?.connection.brokers.join(', ') ?? '');
+  const auth = useLiveStore((s) => s.serverInfo?.auth ?? false);
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-800 bg-zinc-950/90 backdrop-blur">
       <div className="mx-auto flex h-12 max-w-[1600px] items-center gap-6 px-4">
@@ -40,6 +41,13 @@ export function AppHeader() {
             {clusterId && <span className="ml-2 font-mono text-zinc-400" data-testid="cluster-id">{clusterId}</span>}
           </span>
           <ConnectionIndicator />
+          {auth && (
+            <form method="post" action="/logout">
+              <button type="submit" className="rounded px-2 py-1 text-zinc-400 hover:bg-zinc-900 hover:text-zinc-200" data-testid="sign-out">
+                Sign out
+              </button>
+            </form>
+          )}
         </div>
       </div>
     </header>

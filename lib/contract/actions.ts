@@ -4,7 +4,8 @@ import type { TopicPartitionRef } from './groups';
 // What actions answer, and the live state they create (load runs, lab instances, the tail).
 // Every action answers `ActionResult`: a refusal is a message for the UI, never an exception.
 
-export type ActionResult<T> = { ok: true; result: T } | { ok: false; error: string };
+/** `retryAfterSeconds`: refused by the rate limit; the same request may succeed after it. */
+export type ActionResult<T> = { ok: true; result: T } | { ok: false; error: string; retryAfterSeconds?: number };
 
 /** One sent message: where it landed. */
 export interface ProducedMessage {
@@ -163,6 +164,8 @@ export interface ServerInfo {
   readOnly: boolean;
   /** Broker stop/kill/start is offered only for the embedded cluster. */
   brokerFaults: boolean;
+  /** Login is on (KAFKA_LIVE_AUTH_*): the page offers a sign-out. */
+  auth: boolean;
 }
 
 /** POST /api/actions/:name answers this. */

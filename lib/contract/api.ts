@@ -25,3 +25,9 @@ export type GroupsResponse = GroupSummary[];
 
 /** GET /api/groups/:id. */
 export type GroupResponse = GroupDetail;
+
+/** GET /api/health without credentials when login is on: up or not, nothing more. */
+export interface PublicHealthResponse {
+  ok: true;
+  kafka: { status: KafkaStatus; reachable: boolean };
+}

@@ -21,6 +21,19 @@ function sendWatches(socket: LiveSocket): void {
   socket.emit('tail:watch', { topic: tail?.topic ?? null });
 }
 
+/** With login on, a socket refused or closed by the server may mean the session ended (signed
+ *  out elsewhere, expired): the API says so with a 401, and then the login page takes over. */
+function recheckSession(socket: LiveSocket, reconnect: boolean): void {
+  if (!useLiveStore.getState().serverInfo?.auth) return;
+  void fetch('/api/cluster', { method: 'HEAD', cache: 'no-store' }).then(
+    (res) => {
+      if (res.status === 401) window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+      else if (reconnect) socket.connect();
+    },
+    () => undefined,
+  );
+}
+
 /** Connects to the server's socket.io stream and writes what it sends into the store. */
 export function useLiveBridge(): void {
   useEffect(() => {
@@ -32,7 +45,12 @@ export function useLiveBridge(): void {
       store().setSocket('live');
       sendWatches(socket);
     });
-    socket.on('disconnect', () => store().setSocket('reconnecting'));
+    socket.on('disconnect', (reason) => {
+      store().setSocket('reconnecting');
+      // socket.io does not reconnect by itself after the server closed the socket.
+      if (reason === 'io server disconnect') recheckSession(socket, true);
+    });
+    socket.on('connect_error', () => recheckSession(socket, false));
     socket.io.on('reconnect_attempt', () => store().setSocket('reconnecting'));
     // Every (re)connect starts with full snapshots, so nothing stale survives a reconnect.
     socket.on('cluster:snapshot', (snapshot) => store().setSnapshot(snapshot));

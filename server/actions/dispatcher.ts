@@ -3,10 +3,11 @@ import { actionSchemas, isActionName } from '../../lib/contract/action-schemas';
 import type { ActionResponse, ActionResults } from '../../lib/contract/actions';
 import { describeError } from './errors';
 import { describeIssue } from '../../lib/contract/describe-issue';
+import type { ActionLimit } from '../security/action-limit';
 
 // The one way into an action, from socket.io and HTTP alike: validate the payload against the
-// contract, refuse everything in read-only mode, write one audit line, run the handler, and
-// answer an ActionResult. Nothing a client sends can make this throw.
+// contract, refuse everything in read-only mode, apply the rate limit, write one audit line,
+// run the handler, and answer an ActionResult. Nothing a client sends can make this throw.
 
 /** Who asked, for the audit log: transport and remote address. */
 export interface ActionOrigin {
@@ -21,6 +22,8 @@ export interface DispatcherOptions {
   readOnly: boolean;
   /** One line per action: what, when (the logger's clock), from where, and how it ended. */
   audit: (line: string) => void;
+  /** A rate limit per client address; a refusal answers with when to retry. */
+  limit?: ActionLimit;
 }
 
 /** What an audit line says of a payload: its shape, with long strings cut. */
@@ -55,6 +58,11 @@ export class ActionDispatcher {
       const error = `invalid ${name}: ${describeIssue(parsed.error)}`;
       this.audit('refused', name, from, error);
       return { ok: false, error };
+    }
+    const limited = await this.opts.limit?.(name, origin.address);
+    if (limited) {
+      this.audit('refused', name, from, 'rate limit');
+      return { ok: false, error: limited.error, retryAfterSeconds: limited.retryAfterSeconds };
     }
     const started = Date.now();
     try {

@@ -39,6 +39,13 @@ function serveAction(req: IncomingMessage, res: ServerResponse, path: string, ac
     send(res, 403, { ok: false, error: `the dashboard is in read-only mode (READ_ONLY): ${name} is not allowed` });
     return;
   }
+  // JSON only: a cross-site HTML form cannot send it without the browser asking first.
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json') {
+    req.resume();
+    send(res, 415, { ok: false, error: `send the action as JSON (content-type: application/json), not ${type ? `"${type.slice(0, 100)}"` : 'without a content type'}` });
+    return;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   let refused = false;
@@ -62,7 +69,10 @@ function serveAction(req: IncomingMessage, res: ServerResponse, path: string, ac
       send(res, 400, { ok: false, error: `the body is not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
       return;
     }
-    void actions.run(name, payload, { via: 'http', address: req.socket.remoteAddress ?? 'unknown' }).then((result) => send(res, result.ok ? 200 : 400, result));
+    void actions.run(name, payload, { via: 'http', address: req.socket.remoteAddress ?? 'unknown' }).then((result) => {
+      if (!result.ok && result.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(result.retryAfterSeconds));
+      send(res, result.ok ? 200 : result.retryAfterSeconds !== undefined ? 429 : 400, result);
+    });
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/contract/events';
-import { clientEventSchemas } from '../../lib/contract/schemas';
+import { actionRunSchema, clientEventSchemas } from '../../lib/contract/schemas';
 import type { ClusterStore } from '../cluster/store';
 import type { ThroughputTracker } from '../cluster/throughput';
 import type { GroupsService } from '../groups/service';
@@ -33,14 +33,17 @@ export interface RealtimeDeps {
   lab: LabSupervisor;
   tails: TailService;
   info: ServerInfo;
+  /** Checks each handshake (origin, login) before a socket exists. */
+  allowRequest?: ServerOptions['allowRequest'];
 }
 
-export function attachRealtime(http: HttpServer, { store, throughput, groups, actions, produce, lab, tails, info }: RealtimeDeps): LiveServer {
+export function attachRealtime(http: HttpServer, { store, throughput, groups, actions, produce, lab, tails, info, allowRequest }: RealtimeDeps): LiveServer {
   const io: LiveServer = new Server(http, {
     serveClient: false,
     // The largest payload is a produce with a value near Kafka's 1 MB limit: room for one
     // just past it, so the broker's limit is what the person hears about.
     maxHttpBufferSize: 2_000_000,
+    allowRequest,
   });
 
   store.on('patch', (patch) => io.emit('cluster:patch', patch));
@@ -124,8 +127,12 @@ export function attachRealtime(http: HttpServer, { store, throughput, groups, ac
         // Without an ack the answer still reaches the page, as an action error.
         if (!r.ok) socket.emit('action:error', { event: 'action:run', message: r.error ?? 'failed' });
       };
-      const req = (request ?? {}) as { name?: unknown; payload?: unknown };
-      void actions.run(req.name, req.payload, origin).then(answer);
+      const parsed = actionRunSchema.safeParse(request);
+      if (!parsed.success) {
+        answer({ ok: false, error: `invalid action:run request: ${describeIssue(parsed.error)}` });
+        return;
+      }
+      void actions.run(parsed.data.name, parsed.data.payload, origin).then(answer);
     });
 
     for (const event of Object.keys(handlers) as ClientEvent[]) {

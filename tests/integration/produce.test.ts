@@ -161,7 +161,7 @@ describe('read-only mode', { timeout: 60_000 }, () => {
     const client = new LiveClient(dashboard.url);
     try {
       await poll(() => client.info !== null);
-      assert.deepEqual(client.info, { readOnly: true, brokerFaults: true });
+      assert.deepEqual(client.info, { readOnly: true, brokerFaults: true, auth: false });
       const answer = await client.action('produce:send', message('anything'));
       assert.equal(answer.ok, false);
       if (!answer.ok) assert.match(answer.error, /read-only mode/);
