@@ -245,7 +245,7 @@ describe('security headers and request checks', { timeout: 60_000 }, () => {
   });
 
   it('answers bodies that are not JSON, too large or of the wrong type with a clear 4xx', async () => {
-    const post = (body: string | Buffer, type = 'application/json') => fetch(`${dashboard.url}/api/actions/topic:count-keys`, { method: 'POST', body, headers: { 'content-type': type } });
+    const post = (body: string | Uint8Array<ArrayBuffer>, type = 'application/json') => fetch(`${dashboard.url}/api/actions/topic:count-keys`, { method: 'POST', body, headers: { 'content-type': type } });
     const text = await post('{"topic":"x"}', 'text/plain');
     assert.equal(text.status, 415);
     assert.match((await text.json()).error, /content-type: application\/json/);
@@ -257,10 +257,10 @@ describe('security headers and request checks', { timeout: 60_000 }, () => {
     const deep = await post('['.repeat(5000) + ']'.repeat(5000));
     assert.equal(deep.status, 400);
     assert.match((await deep.json()).error, /invalid topic:count-keys/);
-    const huge = await post(Buffer.alloc(2_100_000, 0x20));
+    const huge = await post(new Uint8Array(2_100_000).fill(0x20));
     assert.equal(huge.status, 413);
     assert.match((await huge.json()).error, /over 2000000 bytes/);
-    const badUtf8 = await post(Buffer.from([0x7b, 0x22, 0x74, 0x6f, 0x70, 0x69, 0x63, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]));
+    const badUtf8 = await post(new Uint8Array([0x7b, 0x22, 0x74, 0x6f, 0x70, 0x69, 0x63, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]));
     assert.equal(badUtf8.status, 400);
     assert.match((await badUtf8.json()).error, /topic/);
   });
