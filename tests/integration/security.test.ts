@@ -159,7 +159,8 @@ describe('socket.io origin check and cross-site writes', { timeout: 60_000 }, ()
 
   it('accepts its own origin, an allow-listed one, and tools that send none', async () => {
     const own = new URL(dashboard.url).origin;
-    for (const headers of [{ origin: own }, { origin: 'https://kafka.example.com' }, {}]) {
+    const handshakes: Record<string, string>[] = [{ origin: own }, { origin: 'https://kafka.example.com' }, {}];
+    for (const headers of handshakes) {
       const socket = await connectSocket(dashboard.url, headers);
       const snapshot = new Promise((resolve) => socket.once('cluster:snapshot', resolve));
       socket.emit('cluster:resync', { reason: 'test' });
