@@ -27,9 +27,12 @@ export function sessionCookie(res: Response): string {
   return pair;
 }
 
-/** A socket with the given handshake headers; resolves connected, or rejects with the refusal. */
-export function connectSocket(url: string, headers: Record<string, string> = {}, transports: ('websocket' | 'polling')[] = ['websocket']): Promise<TestSocket> {
-  const socket: TestSocket = io(url, { transports, forceNew: true, reconnection: false, extraHeaders: headers, timeout: 15_000 });
+/** A socket with the given handshake headers; resolves connected, or rejects with the refusal.
+ *  `listen` sees the socket before it connects, so it misses none of the first events. */
+export function connectSocket(url: string, headers: Record<string, string> = {}, transports: ('websocket' | 'polling')[] = ['websocket'], listen?: (socket: TestSocket) => void): Promise<TestSocket> {
+  const socket: TestSocket = io(url, { transports, forceNew: true, reconnection: false, extraHeaders: headers, timeout: 15_000, autoConnect: false });
+  listen?.(socket);
+  socket.connect();
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (e) => {
