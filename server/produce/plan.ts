@@ -32,9 +32,10 @@ const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
 
 /** Duplicate header keys are kept (Kafka allows them), grouped by key in the order given. */
 export function groupHeaders(headers: ProduceRequest['headers']): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const { key, value } of headers) (out[key] ??= []).push(value);
-  return out;
+  // A Map, not an object: a header named "constructor" or "__proto__" is just a header.
+  const out = new Map<string, string[]>();
+  for (const { key, value } of headers) out.set(key, [...(out.get(key) ?? []), value]);
+  return Object.fromEntries(out);
 }
 
 export function planMessages(req: ProduceRequest, topic: TopicTarget, roundRobinStart: number): PlannedMessage[] {

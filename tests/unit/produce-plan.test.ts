@@ -35,6 +35,13 @@ describe('produce plan', () => {
     assert.deepEqual(groupHeaders([{ key: 'a', value: '1' }, { key: 'b', value: '2' }, { key: 'a', value: '3' }]), { a: ['1', '3'], b: ['2'] });
   });
 
+  it('takes header keys that are names of object properties as plain keys', () => {
+    const grouped = groupHeaders([{ key: 'constructor', value: '1' }, { key: '__proto__', value: '2' }, { key: 'constructor', value: '3' }]);
+    assert.deepEqual(Object.keys(grouped), ['constructor', '__proto__']);
+    assert.deepEqual(grouped.constructor, ['1', '3']);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(grouped, '__proto__')?.value, ['2']);
+  });
+
   it('chunks sends so a batch stays under the limit and a send stays small', () => {
     const small = planMessages(req({ value: 'x'.repeat(400), count: 5 }), topic({ maxMessageBytes: 1000 }), 0);
     const chunks = chunkForSend(small, 1000);
