@@ -108,14 +108,14 @@ class Worker {
     }
     if (c.kind === 'event') {
       const before = this.errors.length;
-      const closed = new Promise<'closed'>((r) => socket.once('disconnect', () => r('closed')));
+      const name = c.event.slice(0, 100);
       (socket as unknown as { emit(event: string, payload: unknown): void }).emit(c.event, c.payload);
-      const answered = until('an action:error', () => this.errors.length > before || !socket.connected, 15_000).then(() => 'answered' as const, () => 'silent' as const);
-      const outcome = await Promise.race([answered, closed]);
-      if (outcome === 'silent') fail(tally.unanswered, 'no action:error within 15 s');
-      else if (outcome === 'answered' && this.errors.length > before && !this.errors.slice(before).some((e) => e.event === c.event.slice(0, 100))) {
-        fail(tally.wrong, `error for another event: ${JSON.stringify(this.errors.slice(before))}`);
-      }
+      // An earlier raw packet may still be answered meanwhile: look for this event's own error.
+      const answered = await until('an action:error', () => this.errors.slice(before).some((e) => e.event === name) || !socket.connected, 15_000).then(
+        () => true,
+        () => false,
+      );
+      if (!answered) fail(tally.unanswered, `no action:error within 15 s; got ${JSON.stringify(this.errors.slice(before)).slice(0, 300)}`);
       return;
     }
     const request = c.kind === 'action-request' ? c.request : { name: c.kind === 'produce' ? 'produce:send' : c.name, payload: c.payload };
