@@ -2,6 +2,10 @@ import { z } from 'zod';
 
 // Runtime validation of what clients send: types alone check nothing at run time.
 
+// The page's CSP forbids eval; without this zod probes for it (new Function) and the browser
+// reports a violation.
+z.config({ jitless: true });
+
 export const resyncSchema = z.object({ reason: z.string().max(200) }).strict();
 
 // Kafka caps group ids only by the protocol's string length; 1000 is far past any real one.

@@ -21,7 +21,7 @@ export function contentSecurityPolicy(dev: boolean): string {
   ].join('; ');
 }
 
-const PERMISSIONS = ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'bluetooth', 'hid', 'interest-cohort']
+const PERMISSIONS = ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'hid']
   .map((f) => `${f}=()`)
   .join(', ');
 
@@ -34,7 +34,9 @@ export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, 
   res.setHeader('content-security-policy', csp);
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('x-frame-options', 'DENY');
-  res.setHeader('referrer-policy', 'no-referrer');
+  // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on the page's
+  // own form posts, and the origin check could not tell them from a foreign site's.
+  res.setHeader('referrer-policy', 'same-origin');
   res.setHeader('permissions-policy', PERMISSIONS);
   res.setHeader('cross-origin-opener-policy', 'same-origin');
   res.setHeader('cross-origin-resource-policy', 'same-origin');

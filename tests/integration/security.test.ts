@@ -239,7 +239,7 @@ describe('security headers and request checks', { timeout: 60_000 }, () => {
       assert.match(csp, /object-src 'none'/);
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
       assert.equal(res.headers.get('x-frame-options'), 'DENY');
-      assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
+      assert.equal(res.headers.get('referrer-policy'), 'same-origin');
       assert.match(res.headers.get('permissions-policy') ?? '', /camera=\(\)/);
       assert.equal(res.headers.get('x-powered-by'), null);
     }
