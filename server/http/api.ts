@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError, ClusterResponse, GroupResponse, GroupsResponse, HealthResponse } from '../../lib/contract/api';
 import type { ActionResponse } from '../../lib/contract/actions';
 import { isActionName } from '../../lib/contract/action-schemas';
+import { groupIdParamSchema } from '../../lib/contract/schemas';
+import { describeIssue } from '../../lib/contract/describe-issue';
 import type { ActionDispatcher } from '../actions/dispatcher';
 import type { ClusterStore } from '../cluster/store';
 import type { GroupsService } from '../groups/service';
@@ -117,7 +119,12 @@ export function handleApi(req: IncomingMessage, res: ServerResponse, { store, gr
       send(res, 400, { error: 'the group id in the path is not valid percent-encoding' });
       return true;
     }
-    const detail = id ? groups.detail(id) : null;
+    const checked = groupIdParamSchema.safeParse(id);
+    if (!checked.success) {
+      send(res, 400, { error: `the group id in the path: ${describeIssue(checked.error)}` });
+      return true;
+    }
+    const detail = groups.detail(checked.data);
     if (detail) send(res, 200, detail);
     else send(res, 404, { error: `no consumer group "${id}" is known to the dashboard; GET /api/groups lists them` });
     return true;

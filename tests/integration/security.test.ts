@@ -266,6 +266,15 @@ describe('security headers and request checks', { timeout: 60_000 }, () => {
     assert.match((await badUtf8.json()).error, /topic/);
   });
 
+  it('checks the group id in the path against the contract', async () => {
+    const long = await get(`${dashboard.url}/api/groups/${'g'.repeat(2000)}`);
+    assert.equal(long.status, 400);
+    assert.match((await long.json()).error, /group ids are at most 1000 characters/);
+    const empty = await get(`${dashboard.url}/api/groups/`);
+    assert.equal(empty.status, 400);
+    assert.match((await empty.json()).error, /a group id is required/);
+  });
+
   it('answers a malformed action:run request through its ack, and unknown events with an error', async () => {
     const socket = await connectSocket(dashboard.url);
     try {
