@@ -38,10 +38,18 @@ export function guardSockets(server: LiveServer, auth: Authenticator | null): vo
     });
   }
   server.on('connection', (socket) => {
+    // A socket opened with a session lives as long as the session: one that expired is closed
+    // at its next event.
+    const session = auth ? parseCookies(socket.request.headers.cookie).get(SESSION_COOKIE) : undefined;
+    const sessionBound = session !== undefined && auth !== null && auth.sessionValid(session);
     let second = 0;
     let count = 0;
     let told = false;
     socket.use((packet, next) => {
+      if (sessionBound && !auth.sessionValid(session)) {
+        socket.disconnect(true);
+        return;
+      }
       const now = Math.floor(Date.now() / 1000);
       if (now !== second) {
         second = now;

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import { ConfigError, loadConfig } from '../../server/config';
-import { secretEquals } from '../../server/security/auth';
+import { Authenticator, secretEquals } from '../../server/security/auth';
 import { checkOrigin } from '../../server/security/origin';
 import { contentSecurityPolicy } from '../../server/security/headers';
 
@@ -61,5 +61,29 @@ describe('security checks', () => {
   it('loosen the CSP for eval only in development', () => {
     assert.doesNotMatch(contentSecurityPolicy(false), /unsafe-eval/);
     assert.match(contentSecurityPolicy(true), /script-src 'self' 'unsafe-inline' 'unsafe-eval'/);
+  });
+});
+
+describe('sessions', () => {
+  it('expire, and say so to whoever holds their sockets', async () => {
+    const auth = new Authenticator({ kind: 'token', token: 'a long token 123' }, 50, 3);
+    const revoked: string[] = [];
+    auth.on('revoked', (id) => revoked.push(id));
+    const id = auth.openSession();
+    assert.equal(auth.sessionValid(id), true);
+    await new Promise((r) => setTimeout(r, 80));
+    assert.equal(auth.sessionValid(id), false);
+    assert.deepEqual(revoked, [id]);
+    assert.equal(auth.sessionValid('made-up'), false);
+  });
+
+  it('count failed attempts per address, and block after the limit even for the right secret', async () => {
+    const auth = new Authenticator({ kind: 'token', token: 'a long token 123' }, 60_000, 2);
+    assert.deepEqual(await auth.check('10.0.0.1', { secret: 'wrong' }), { ok: false, reason: 'wrong' });
+    assert.deepEqual(await auth.check('10.0.0.1', { secret: 'wrong' }), { ok: false, reason: 'wrong' });
+    const blocked = await auth.check('10.0.0.1', { secret: 'a long token 123' });
+    assert.equal(blocked.ok, false);
+    if (!blocked.ok) assert.equal(blocked.reason, 'blocked');
+    assert.deepEqual(await auth.check('10.0.0.2', { secret: 'a long token 123' }), { ok: true, session: null }, 'another address is not affected');
   });
 });
