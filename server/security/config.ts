@@ -24,7 +24,7 @@ export class SecurityConfigError extends Error {
     message: string,
   ) {
     super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
+    this.name = 'SecurityConfigError';
   }
 }
 
