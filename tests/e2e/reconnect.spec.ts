@@ -63,9 +63,13 @@ test.describe('browser connection lost and back', () => {
     await Promise.all([keep, ...extra.splice(0)].map(deleteTopic));
   });
 
-  async function openLive(page: Page, url: string): Promise<Shell> {
+  async function openLive(page: Page, url: string, server: ServerProcess): Promise<Shell> {
     const shell = new Shell(page);
-    await page.goto(`${url}/lab?topic=${encodeURIComponent(keep)}`);
+    const health = await fetch(`${url}/api/health`).then((r) => r.status, (e: unknown) => String(e));
+    expect(health, `the server answers through ${url}; it wrote: ${server.output()}`).toBe(200);
+    await page.goto(`${url}/lab?topic=${encodeURIComponent(keep)}`).catch((e: unknown) => {
+      throw new Error(`${String(e)}; the server wrote: ${server.output()}`);
+    });
     await shell.expectState('connected');
     await waitForTick(shell, 3);
     return shell;
@@ -76,25 +80,26 @@ test.describe('browser connection lost and back', () => {
     const born = randomName('reconnect-born');
     extra.push(doomed, born);
     await createTopic(doomed, 1, 1);
-    let server: ServerProcess = await startServerProcess({ launcher: 'tsx', env: PRODUCTION });
+    let server: ServerProcess = await startServerProcess({ launcher: 'node', env: PRODUCTION });
     try {
-      const shell = await openLive(page, server.url);
+      const shell = await openLive(page, server.url, server);
       await shell.go('Overview');
       await expect.poll(async () => (await shell.chart()).points, { timeout: 30_000 }).toBeGreaterThan(3);
+      const before = await shell.chart();
       await shell.go('Topics');
       await expect(page.getByTestId(`topic-row-${doomed}`)).toBeVisible();
 
+      const stoppedAt = Date.now();
       server.child.kill('SIGTERM');
-      expect(await server.exited).toEqual({ code: 0, signal: null });
+      expect(await server.exited, server.output()).toEqual({ code: 0, signal: null });
       await shell.expectState('reconnecting', 15_000);
       await expect(page.getByTestId('socket-banner')).toBeVisible();
-      const before = await shell.chart();
       const tickAtStop = ticker.sent();
       // Changed while the page cannot hear about it.
       await deleteTopic(doomed);
       await createTopic(born, 3, 3);
 
-      server = await startServerProcess({ launcher: 'tsx', port: server.port, env: PRODUCTION });
+      server = await startServerProcess({ launcher: 'node', port: server.port, env: PRODUCTION });
       await shell.expectState('connected');
       await expect(page.getByTestId('socket-banner')).toBeHidden();
       await expect(page.getByTestId(`topic-row-${born}`)).toBeVisible();
@@ -102,11 +107,13 @@ test.describe('browser connection lost and back', () => {
       await shell.expectRowsMatch(server.url);
 
       await shell.go('Overview');
-      // The points from before the restart stay, and new ones keep coming.
-      await expect.poll(async () => (await shell.chart()).lastAt, { timeout: 30_000 }).toBeGreaterThan(before.lastAt);
-      expect((await shell.chart()).points).toBeGreaterThan(before.points);
+      // New points come from the new server, and the ones from before the restart stay.
+      await expect.poll(async () => (await shell.chart()).lastAt, { timeout: 30_000 }).toBeGreaterThan(stoppedAt);
+      const after = await shell.chart();
+      expect(after.firstAt).toBeLessThanOrEqual(before.firstAt);
+      expect(after.points).toBeGreaterThan(before.points);
 
-      await shell.go('Lab');
+      await shell.openLab(keep);
       await waitForTick(shell, tickAtStop + 5);
       await expectTailClean(shell);
     } finally {
@@ -119,19 +126,19 @@ test.describe('browser connection lost and back', () => {
     const born = randomName('drop-born');
     extra.push(doomed, born);
     await createTopic(doomed, 1, 1);
-    const server = await startServerProcess({ launcher: 'tsx', env: PRODUCTION });
+    const server = await startServerProcess({ launcher: 'node', env: PRODUCTION });
     const proxy = await TcpProxy.start(server.port);
     try {
-      const shell = await openLive(page, proxy.url);
+      const shell = await openLive(page, proxy.url, server);
       await shell.go('Topics');
       await expect(page.getByTestId(`topic-row-${doomed}`)).toBeVisible();
-      await shell.go('Lab');
+      await shell.openLab(keep);
       await waitForTick(shell, 3);
       const chartBefore = await (async () => {
         await shell.go('Overview');
         return shell.chart();
       })();
-      await shell.go('Lab');
+      await shell.openLab(keep);
 
       await proxy.cut();
       await shell.expectState('reconnecting', 15_000);
@@ -158,6 +165,29 @@ test.describe('browser connection lost and back', () => {
       await shell.expectRowsMatch(server.url);
       await shell.go('Overview');
       await expect.poll(async () => (await shell.chart()).lastAt, { timeout: 30_000 }).toBeGreaterThan(chartBefore.lastAt);
+    } finally {
+      await proxy.close();
+      server.cleanup();
+    }
+  });
+
+  test('a silent network (packets lost, no reset): noticed within seconds, then live again', async ({ page }) => {
+    const server = await startServerProcess({ launcher: 'node', env: PRODUCTION });
+    const proxy = await TcpProxy.start(server.port);
+    try {
+      const shell = await openLive(page, proxy.url, server);
+      proxy.blackhole();
+      const t0 = Date.now();
+      // socket.io's ping (10 s) and its timeout (5 s), with room for a loaded machine.
+      await shell.expectState('reconnecting', 30_000);
+      const noticedMs = Date.now() - t0;
+      expect(noticedMs).toBeLessThan(30_000);
+      const tickAtDrop = ticker.sent();
+      await proxy.restore();
+      await shell.expectState('connected');
+      await waitForTick(shell, tickAtDrop + 5);
+      await expectTailClean(shell);
+      test.info().annotations.push({ type: 'silent drop noticed', description: `${noticedMs} ms` });
     } finally {
       await proxy.close();
       server.cleanup();

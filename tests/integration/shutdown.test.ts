@@ -106,9 +106,9 @@ describe('graceful shutdown and no orphans', { timeout: 600_000 }, () => {
     }
   }
 
-  it('SIGTERM to the server (node, as in the Docker image): exit 0 within seconds, lab instances leave their group at once, no process left', (t) => sigtermCase(t, 'node', 'process'));
-
-  it('SIGTERM to the tsx launcher (what npm start runs): passed on, the same clean exit', (t) => sigtermCase(t, 'tsx', 'process'));
+  // node with tsx's loader is what npm start and the Docker image run. (tsx's own CLI relays
+  // a SIGTERM but SIGKILLs the server if it does not confirm within 30 ms, so it is not used.)
+  it('SIGTERM to the server (npm start, the Docker image): exit 0 within seconds, lab instances leave their group at once, no process left', (t) => sigtermCase(t, 'node', 'process'));
 
   it('SIGTERM to the whole process group (a service manager, Ctrl-C): instances still leave their group, exit 0', (t) => sigtermCase(t, 'node', 'group'));
 

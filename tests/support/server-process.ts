@@ -10,9 +10,9 @@ import { embedded } from './kafka';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** How the server is launched: `npx tsx` (as by hand), the tsx CLI (what `npm start` runs) or
- *  node with tsx's loader (the Docker image). */
-export type Launcher = 'npx' | 'tsx' | 'node';
+/** How the server is launched: `npx tsx` (as by hand) or node with tsx's loader (what
+ *  `npm start` and the Docker image run). */
+export type Launcher = 'npx' | 'node';
 
 export interface ServerProcess {
   url: string;
@@ -22,6 +22,8 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** The node process that runs server/index.ts (below npx and tsx's CLI, if any). */
   serverPid(): number;
+  /** The last lines the server wrote (stdout and stderr), for a failure message. */
+  output(): string;
   /** SIGKILL to the whole group: the test's own safety net. */
   cleanup(): void;
 }
@@ -38,8 +40,6 @@ function command(launcher: Launcher): [string, string[]] {
   switch (launcher) {
     case 'npx':
       return ['npx', ['tsx', 'server/index.ts']];
-    case 'tsx':
-      return [path.join(ROOT, 'node_modules/.bin/tsx'), ['server/index.ts']];
     case 'node':
       return [process.execPath, ['--import', 'tsx', 'server/index.ts']];
   }
@@ -51,12 +51,14 @@ export async function startServerProcess(opts: { launcher?: Launcher; port?: num
   const child = spawn(cmd, args, {
     cwd: ROOT,
     detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KAFKA_BROKERS: embedded.bootstrap.join(','), POLL_INTERVAL_MS: '500', NEXT_TELEMETRY_DISABLED: '1', ...opts.env },
   });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
+  let output = '';
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => (output = (output + chunk).slice(-8000)));
+  }
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const cleanup = () => {
     try {
@@ -72,7 +74,7 @@ export async function startServerProcess(opts: { launcher?: Launcher; port?: num
     if (up) break;
     if (Date.now() > deadline || child.exitCode !== null) {
       cleanup();
-      throw new Error(`the dashboard server did not answer on ${url}; stderr: ${stderr}`);
+      throw new Error(`the dashboard server did not answer on ${url}; it wrote: ${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -88,6 +90,7 @@ export async function startServerProcess(opts: { launcher?: Launcher; port?: num
       if (server === undefined) throw new Error(`no server/index.ts process under ${child.pid}`);
       return server;
     },
+    output: () => output,
     cleanup,
   };
 }

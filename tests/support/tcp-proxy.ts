@@ -38,6 +38,8 @@ export class TcpProxy {
   }
 
   async restore(): Promise<void> {
+    // Connections that lost data in the black hole are broken streams: they end here.
+    if (this.silent) for (const s of this.open) s.resetAndDestroy();
     this.silent = false;
     if (!this.server) await this.listen();
   }

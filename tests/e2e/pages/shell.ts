@@ -19,9 +19,16 @@ export class Shell {
     await this.page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
   }
 
-  async chart(): Promise<{ points: number; lastAt: number }> {
+  /** The Lab by its header link, then the topic chosen in its picker (the link carries none). */
+  async openLab(topic: string): Promise<void> {
+    await this.go('Lab');
+    await this.page.getByTestId('lab-topic').selectOption(topic);
+  }
+
+  async chart(): Promise<{ points: number; firstAt: number; lastAt: number }> {
     const chart = this.page.getByTestId('throughput-chart');
-    return { points: Number(await chart.getAttribute('data-points')), lastAt: Number((await chart.getAttribute('data-last-at')) || 0) };
+    const at = async (name: string) => Number((await chart.getAttribute(name)) || 0);
+    return { points: await at('data-points'), firstAt: await at('data-first-at'), lastAt: await at('data-last-at') };
   }
 
   topicRows(): Locator {
