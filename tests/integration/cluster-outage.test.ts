@@ -6,6 +6,8 @@ import type { ClusterResponse, GroupsResponse, HealthResponse } from '../../lib/
 import { LiveClient } from '../support/live-client';
 import { Milestones } from '../support/milestones';
 import { createTopic, deleteTopic, embedded, randomName, restoreCluster, startTestDashboard } from '../support/kafka';
+import { readLoadRun } from '../support/log-reader';
+import { idsOf } from '../../lib/id-ranges';
 
 /** Everything the JSON API serves answers while Kafka is away, and says so. */
 async function assertApiServesOutage(url: string, topicsShown: number): Promise<void> {
@@ -37,24 +39,33 @@ async function assertApiServesOutage(url: string, topicsShown: number): Promise<
   assert.ok(answer.error.length > 0);
 }
 
-describe('whole cluster down, then up, with the dashboard running', { timeout: 240_000 }, () => {
+describe('whole cluster down, then up, with the dashboard running', { timeout: 300_000 }, () => {
   let dashboard: Dashboard;
   let client: LiveClient;
+  const loadTopic = randomName('outage-load');
 
   before(async () => {
     await restoreCluster();
     dashboard = await startTestDashboard();
     client = new LiveClient(dashboard.url);
     await client.waitFor('connected', (s) => s.connection.status === 'connected' && s.brokers.filter((b) => b.online).length === 3);
+    await createTopic(loadTopic, 3, 3);
+    await client.waitFor('the load topic with leaders', (s) => s.topics.some((t) => t.name === loadTopic && t.partitions.length === 3 && t.partitions.every((p) => p.leader >= 0)));
   });
 
   after(async () => {
     client.close();
     await dashboard.close();
     await restoreCluster();
+    await deleteTopic(loadTopic);
   });
 
-  it('shows the outage, keeps serving, and recovers without a restart', async (t) => {
+  it('shows the outage, keeps serving, and recovers without a restart; a load through it loses nothing acknowledged', async (t) => {
+    // A load runs through the outage: what Kafka acknowledged must all be in the log after.
+    const started = await client.action('produce:load-start', { topic: loadTopic, rate: 200, durationSeconds: 300, keyPattern: 'k-{n}', keySpace: 100 });
+    assert.ok(started.ok, started.ok ? '' : started.error);
+    const run = () => client.loads.find((r) => r.id === started.result.id);
+    await client.waitForLoad('the load acknowledged', () => (run()?.acked ?? 0) >= 400, 30_000);
     const topicsBefore = client.state!.topics.length;
     const ms = new Milestones(client);
     ms.expect('unreachable', (s) => s.connection.status === 'unreachable');
@@ -81,6 +92,20 @@ describe('whole cluster down, then up, with the dashboard running', { timeout: 2
     await client.waitForSidecarLive(60_000);
     const health = (await (await fetch(`${dashboard.url}/api/health`)).json()) as HealthResponse;
     assert.equal(health.kafka.reachable, true);
+
+    // The producer carries on after the outage.
+    const ackedWhenUp = run()!.acked;
+    await client.waitForLoad('acknowledgements again', () => (run()?.acked ?? 0) > ackedWhenUp + 400, 90_000);
+    const stopped = await client.action('produce:load-stop', { id: started.result.id });
+    assert.ok(stopped.ok, stopped.ok ? '' : stopped.error);
+    const final = stopped.result;
+    assert.equal(final.acked + final.failed, final.sent, 'every message sent is acknowledged or reported failed');
+    const log = await readLoadRun(loadTopic, final.id);
+    let missing = 0;
+    for (const n of idsOf(final.ackedIds)) if (!log.seen.has(n)) missing++;
+    const duplicates = [...log.seen.values()].reduce((sum, c) => sum + (c - 1), 0);
+    t.diagnostic(`fault-figures ${JSON.stringify({ fault: 'whole cluster stopped, then started', shownMs: shownAt - stopAt, recoveredMs: upAt - runningAt, producerStallMs: final.longestStallMs, sent: final.sent, acked: final.acked, failed: final.failed, consumedDistinct: log.seen.size, duplicates, ackedMissing: missing })}`);
+    assert.equal(missing, 0, `${missing} acknowledged message(s) are not in the log`);
   });
 });
 
