@@ -93,6 +93,7 @@ test.describe('browser connection lost and back', () => {
       server.child.kill('SIGTERM');
       expect(await server.exited, server.output()).toEqual({ code: 0, signal: null });
       await shell.expectState('reconnecting', 15_000);
+      const restartShownMs = Date.now() - stoppedAt;
       await expect(page.getByTestId('socket-banner')).toBeVisible();
       const tickAtStop = ticker.sent();
       // Changed while the page cannot hear about it.
@@ -100,7 +101,9 @@ test.describe('browser connection lost and back', () => {
       await createTopic(born, 3, 3);
 
       server = await startServerProcess({ launcher: 'node', port: server.port, env: PRODUCTION });
+      const upAt = Date.now();
       await shell.expectState('connected');
+      console.log(`fault-figures ${JSON.stringify({ fault: 'dashboard server restarted', shownMs: restartShownMs, downMs: upAt - stoppedAt, reconnectedMs: Date.now() - upAt })}`);
       await expect(page.getByTestId('socket-banner')).toBeHidden();
       await expect(page.getByTestId(`topic-row-${born}`)).toBeVisible();
       await expect(page.getByTestId(`topic-row-${doomed}`)).toHaveCount(0);
@@ -140,8 +143,10 @@ test.describe('browser connection lost and back', () => {
       })();
       await shell.openLab(keep);
 
+      const cutAt = Date.now();
       await proxy.cut();
       await shell.expectState('reconnecting', 15_000);
+      const cutShownMs = Date.now() - cutAt;
       const tickAtCut = ticker.sent();
       await deleteTopic(doomed);
       await createTopic(born, 3, 3);
@@ -150,8 +155,10 @@ test.describe('browser connection lost and back', () => {
       const shownWhileCut = Math.max(-1, ...(await shell.tailTicks()));
       expect(shownWhileCut, 'nothing reaches a page that is cut off').toBeLessThan(tickAtCut + 2);
 
+      const restoredAt = Date.now();
       await proxy.restore();
       await shell.expectState('connected');
+      console.log(`fault-figures ${JSON.stringify({ fault: 'network cut (reset), then back', shownMs: cutShownMs, reconnectedMs: Date.now() - restoredAt })}`);
       await waitForTick(shell, tickAtCut + 10);
       const ticks = await shell.tailTicks();
       for (let n = tickAtCut; n < tickAtCut + 10; n++) expect(ticks, `message ${n}, sent during the drop, is in the tail`).toContain(n);
@@ -183,11 +190,12 @@ test.describe('browser connection lost and back', () => {
       const noticedMs = Date.now() - t0;
       expect(noticedMs).toBeLessThan(30_000);
       const tickAtDrop = ticker.sent();
+      const restoredAt = Date.now();
       await proxy.restore();
       await shell.expectState('connected');
+      console.log(`fault-figures ${JSON.stringify({ fault: 'network silent (packets lost), then back', shownMs: noticedMs, reconnectedMs: Date.now() - restoredAt })}`);
       await waitForTick(shell, tickAtDrop + 5);
       await expectTailClean(shell);
-      test.info().annotations.push({ type: 'silent drop noticed', description: `${noticedMs} ms` });
     } finally {
       await proxy.close();
       server.cleanup();
