@@ -140,10 +140,10 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-function sendFailure(e: unknown, target: TopicTarget, sentBefore: number): string {
+function sendFailure(e: unknown, target: TopicTarget, written: number): string {
   const text = describeError(e);
   const limit = target.maxMessageBytes === null ? '' : ` (topic "${target.name}" accepts at most ${target.maxMessageBytes.toLocaleString('en')} bytes per batch, max.message.bytes)`;
-  const partial = sentBefore > 0 ? `; ${sentBefore} message(s) before it were written` : '';
+  const partial = written > 0 ? `; ${written} message(s) of this send were written (other partitions, or earlier chunks)` : '';
   return `${/TOO_LARGE/.test(text) ? text + limit : text}${partial}`;
 }
 
