@@ -1,5 +1,6 @@
 import type { ActionName } from './action-schemas';
 import type { TopicPartitionRef } from './groups';
+import type { IdRange } from '../id-ranges';
 
 // What actions answer, and the live state they create (load runs, lab instances, the tail).
 // Every action answers `ActionResult`: a refusal is a message for the UI, never an exception.
@@ -47,6 +48,13 @@ export interface LoadRun {
   /** Acknowledged messages per second since the start. */
   achievedRate: number;
   lastError: string | null;
+  /** Message numbers (`n` in each value) Kafka acknowledged, and those it never did after
+   *  every retry (they may or may not be in the log): merged ranges, so they stay small. */
+  ackedIds: IdRange[];
+  failedIds: IdRange[];
+  /** The longest time without an acknowledgement while the run was sending (a broker lost
+   *  and its leaderships not yet moved shows here). */
+  longestStallMs: number;
 }
 
 /** Load runs kept for the page: running ones and the most recent finished ones. */

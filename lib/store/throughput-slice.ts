@@ -14,7 +14,13 @@ export interface ThroughputSlice {
 
 export const createThroughputSlice: StateCreator<LiveStore, [], [], ThroughputSlice> = (set, get) => ({
   throughput: [],
-  setThroughputHistory: (points) => set({ throughput: points.slice(-THROUGHPUT_POINTS_CAP) }),
+  // A restarted server starts its history afresh: the points this page had from before it
+  // stay in front of the server's, so the chart goes on instead of starting over.
+  setThroughputHistory(points) {
+    const first = points[0]?.at ?? Infinity;
+    const kept = get().throughput.filter((p) => p.at < first);
+    set({ throughput: [...kept, ...points].slice(-THROUGHPUT_POINTS_CAP) });
+  },
   addThroughputPoint(point) {
     const points = [...get().throughput, point];
     set({ throughput: points.length > THROUGHPUT_POINTS_CAP ? points.slice(-THROUGHPUT_POINTS_CAP) : points });

@@ -18,7 +18,9 @@ export interface PollerOptions {
   afterRound?: () => Promise<void>;
 }
 
-const MAX_BACKOFF_MS = 15_000;
+// Low enough that a cluster coming back is shown within seconds; one metadata attempt per
+// 5 s is no load on anyone.
+const MAX_BACKOFF_MS = 5_000;
 // Topic settings change rarely: all are re-read this often, new topics at once.
 const CONFIG_REFRESH_MS = 10_000;
 

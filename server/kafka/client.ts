@@ -85,8 +85,11 @@ export interface WireCluster {
 }
 
 export interface KafkaClients {
-  /** The one kafkajs instance: later clients (producer, admin) are made from it. */
+  /** The one kafkajs instance: later clients (admin, tail) are made from it. */
   kafka: Kafka;
+  /** The instance producers are made from: the same settings with a request timeout past
+   *  PRODUCE_ACK_TIMEOUT_MS. */
+  producing: Kafka;
   wire: WireCluster;
   /** A second connection set for the offsets-log reader: a broker answers one request per
    *  connection at a time, so its long-poll fetches must not queue the poller's requests. */
@@ -123,6 +126,14 @@ function saslOption(settings: KafkaSettings): SASLOptions | undefined {
       return { mechanism: 'scram-sha-512', username, password };
   }
 }
+
+/** How long a broker may hold an acks=all produce. While a killed follower is still in the
+ *  ISR (until the controller fences it) the leader holds the answer; a client that gives up
+ *  sooner makes kafkajs resend a batch the broker may still write, and the producer's
+ *  sequence numbers go wrong (duplicates, or OUT_OF_ORDER_SEQUENCE_NUMBER for good). So the
+ *  producers' request timeout outlasts the broker's ack timeout, as the Java client's does. */
+export const PRODUCE_ACK_TIMEOUT_MS = 30_000;
+const PRODUCE_REQUEST_TIMEOUT_MS = PRODUCE_ACK_TIMEOUT_MS + 5_000;
 
 /** kafkajs options for the server's client: short timeouts, the poller does the retrying. */
 export function kafkaConfig(settings: KafkaSettings, bootstrap: string[]): KafkaConfig {
@@ -197,6 +208,7 @@ export function createKafkaClients(settings: KafkaSettings, bootstrap: string[])
   const admin = lazyClient(() => kafka.admin({ retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1000 } }));
   return {
     kafka,
+    producing: new Kafka({ ...kafkaConfig(settings, bootstrap), requestTimeout: PRODUCE_REQUEST_TIMEOUT_MS }),
     wire: createWireCluster(kafka),
     offsetsWire: createWireCluster(kafka),
     tailWire: createWireCluster(kafka),

@@ -6,7 +6,7 @@ import type { FromWorker, ToWorker, WorkerCommand, WorkerConfig } from './protoc
 // One lab "app instance": a separate OS process running K kafkajs consumers in one group.
 // Started by the supervisor with child_process.fork; it takes orders over IPC and reports its
 // consumers back. It never outlives the dashboard: when the IPC channel closes (the server
-// exited, even by SIGKILL) it exits at once.
+// exited, even by SIGKILL) its consumers leave their group and it exits within seconds.
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 
@@ -15,11 +15,17 @@ if (!process.send) {
   process.exit(2);
 }
 
-process.on('disconnect', () => process.exit(0));
+/** Leaving the group is worth a moment when the dashboard is gone, never more than that. */
+const ORPHAN_EXIT_MS = 3_000;
+function orphaned(): void {
+  setTimeout(() => process.exit(0), ORPHAN_EXIT_MS);
+  stop();
+}
+process.on('disconnect', orphaned);
 // Second guard: a new parent pid means ours is gone (re-parented to init or a subreaper).
 const parentPid = process.ppid;
 setInterval(() => {
-  if (process.ppid !== parentPid) process.exit(0);
+  if (process.ppid !== parentPid) orphaned();
 }, 1000).unref();
 
 /** Reports are coalesced: a busy consumer would otherwise send one per message. */
@@ -218,15 +224,27 @@ function onCommand(cmd: WorkerCommand): void {
   });
 }
 
-function stop(): void {
+let stopping = false;
+
+/** Every consumer leaves its group, then the process ends: with code 0, or by `signal` when
+ *  one asked for it, so the supervisor still sees who ended it. */
+function stop(signal?: NodeJS.Signals): void {
+  if (stopping) return;
+  stopping = true;
   // Waits for a command under way (a consumer joining), so no consumer is left behind.
   queue = queue.finally(async () => {
     // The last counts go out first: the list keeps showing what a stopped instance did.
     reportNow();
     await Promise.allSettled([...slots].map(removeSlot));
-    process.exit(0);
+    if (signal) process.kill(process.pid, signal);
+    else process.exit(0);
   });
 }
+
+// A terminal's Ctrl-C and a service manager's SIGTERM reach the whole process group, this
+// instance too, while the dashboard shuts down: leave the group first, so it rebalances at once
+// instead of waiting out the session timeout. `once`: the signal raised again ends the process.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stop(signal));
 
 async function start(cfg: WorkerConfig): Promise<void> {
   config = cfg;

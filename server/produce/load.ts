@@ -1,14 +1,19 @@
 import crypto from 'node:crypto';
 import type { LoadRun } from '../../lib/contract/actions';
 import type { LoadStartRequest } from '../../lib/contract/action-schemas';
-import { fillPattern } from '../../lib/partitioner';
+import { fillPattern, partitionForKey } from '../../lib/partitioner';
+import { appendRange } from '../../lib/id-ranges';
 import { describeError } from '../actions/errors';
-import type { ProducerHandle } from './producer';
+import { isBrokenProducer, type ProducerHandle } from './producer';
+import { sendByPartition, type PartitionMessage } from './send';
+import type { TopicTarget } from './plan';
 
 // One load-generator run: sends `rate` messages per second for `durationSeconds`, keyed by a
 // pattern. It paces by the clock (what is due by now, minus what was sent), so a slow send
 // is caught up by a bigger next batch rather than lowering the rate silently; the achieved
-// rate says how close it came.
+// rate says how close it came. Each value carries the run id and the message number n, and the
+// run keeps which numbers Kafka acknowledged and which failed, so a reader of the topic can
+// check that nothing acknowledged went missing.
 
 const TICK_MS = 50;
 // Catching up after a stall sends at most half a second's worth at once.
@@ -20,10 +25,13 @@ export class LoadRunner {
   readonly state: LoadRun;
   private stopping = false;
   private loop: Promise<void> | null = null;
+  private roundRobin = 0;
 
   constructor(
     private readonly req: LoadStartRequest,
     private readonly producer: ProducerHandle,
+    /** The topic's partitions now (a partition added during the run gets messages too). */
+    private readonly partitions: () => TopicTarget['partitions'],
     /** `final`: the run ended, tell the page now. */
     private readonly changed: (final: boolean) => void,
   ) {
@@ -42,6 +50,9 @@ export class LoadRunner {
       failed: 0,
       achievedRate: 0,
       lastError: null,
+      ackedIds: [],
+      failedIds: [],
+      longestStallMs: 0,
     };
   }
 
@@ -60,7 +71,8 @@ export class LoadRunner {
     const total = rate * durationSeconds;
     const maxBatch = Math.max(1, Math.ceil(rate * MAX_BATCH_SECONDS));
     try {
-      const producer = await this.producer.get();
+      let producer = await this.producer.get();
+      let lastAckAt = Date.now();
       // Until everything asked for is sent: the last batch may fall due just after the end.
       while (!this.stopping && this.state.sent < total) {
         const due = Math.min(total, Math.floor(((Date.now() - started) / 1000) * rate)) - this.state.sent;
@@ -68,14 +80,34 @@ export class LoadRunner {
           await sleep(Math.min(TICK_MS, Math.max(1, 1000 / rate)));
           continue;
         }
+        const first = this.state.sent;
         const batch = this.messages(Math.min(due, maxBatch));
         this.state.sent += batch.length;
-        try {
-          await producer.send({ topic: this.req.topic, acks: -1, messages: batch });
+        const outcomes = await sendByPartition(producer, this.req.topic, batch);
+        const failures = [...outcomes.values()].filter((o) => !o.ok);
+        if (failures.length === 0) {
           this.state.acked += batch.length;
-        } catch (e) {
-          this.state.failed += batch.length;
-          this.state.lastError = describeError(e);
+          appendRange(this.state.ackedIds, first, batch.length);
+        } else {
+          batch.forEach((m, i) => {
+            const ok = outcomes.get(m.partition)?.ok === true;
+            if (ok) this.state.acked++;
+            else this.state.failed++;
+            appendRange(ok ? this.state.ackedIds : this.state.failedIds, first + i, 1);
+          });
+          const error = failures[0].error;
+          this.state.lastError = describeError(error);
+          // Those messages stay failed (part of them may be in the log); later ones go through
+          // a fresh producer rather than failing for the rest of the run.
+          if (failures.some((f) => isBrokenProducer(f.error))) {
+            await this.producer.close();
+            producer = await this.producer.get();
+          }
+        }
+        if (failures.length < outcomes.size) {
+          const now = Date.now();
+          this.state.longestStallMs = Math.max(this.state.longestStallMs, now - lastAckAt);
+          lastAckAt = now;
         }
         this.progress();
       }
@@ -86,12 +118,18 @@ export class LoadRunner {
     }
   }
 
-  private messages(count: number): { key: string | null; value: string }[] {
-    const out: { key: string | null; value: string }[] = [];
+  /** The next `count` messages, each with its partition: by the key's hash, as Kafka's
+   *  partitioner does, or round-robin over partitions that have a leader. */
+  private messages(count: number): PartitionMessage[] {
+    const all = this.partitions();
+    const led = all.filter((p) => p.leader >= 0).map((p) => p.partition);
+    const spread = led.length > 0 ? led : all.map((p) => p.partition);
+    const out: PartitionMessage[] = [];
     for (let i = 0; i < count; i++) {
       const n = this.state.sent + i;
       const key = this.req.keyPattern === null ? null : fillPattern(this.req.keyPattern, n % this.req.keySpace);
-      out.push({ key, value: JSON.stringify({ n, key, sentAt: Date.now() }) });
+      const partition = key !== null ? partitionForKey(key, all.length) : spread[this.roundRobin++ % spread.length];
+      out.push({ key, partition, value: JSON.stringify({ run: this.state.id, n, key, sentAt: Date.now() }) });
     }
     return out;
   }

@@ -6,7 +6,8 @@ import type { KafkaClients } from '../kafka/client';
 import type { ClusterStore } from '../cluster/store';
 import { ActionError, describeError } from '../actions/errors';
 import { chunkForSend, planMessages, type PlannedMessage, type TopicTarget } from './plan';
-import { producerHandle, type ProducerHandle } from './producer';
+import { isBrokenProducer, producerHandle, type ProducerHandle } from './producer';
+import { sendByPartition } from './send';
 import { LoadRunner } from './load';
 
 // Produce from the page: single and bulk sends (answering each message's partition and
@@ -35,8 +36,8 @@ export class ProduceService extends EventEmitter<ProduceEvents> {
     private readonly store: ClusterStore,
   ) {
     super();
-    this.clicks = producerHandle(clients.kafka);
-    this.loadProducer = producerHandle(clients.kafka);
+    this.clicks = producerHandle(clients.producing);
+    this.loadProducer = producerHandle(clients.producing);
   }
 
   /** The topic's partitions and size limit: from the poller's state, or asked directly for a
@@ -61,15 +62,21 @@ export class ProduceService extends EventEmitter<ProduceEvents> {
     const producer = await this.clicks.get();
     const placed: ProducedMessage[] = [];
     for (const chunk of chunkForSend(planned, target.maxMessageBytes)) {
-      const answer = producer.send({
-        topic: req.topic,
-        acks: -1,
-        messages: chunk.map((m) => ({ key: m.key, value: m.value, partition: m.partition, headers: m.headers })),
-      });
-      const metadata = await withTimeout(answer, SEND_TIMEOUT_MS).catch((e: unknown) => {
+      const answer = sendByPartition(
+        producer,
+        req.topic,
+        chunk.map((m) => ({ key: m.key, value: m.value, partition: m.partition, headers: m.headers })),
+      );
+      const outcomes = await withTimeout(answer, SEND_TIMEOUT_MS).catch((e: unknown) => {
         throw new ActionError(sendFailure(e, target, placed.length));
       });
-      placed.push(...placeOffsets(chunk, metadata));
+      const failed = [...outcomes.values()].find((o) => !o.ok);
+      if (failed && !failed.ok) {
+        if (isBrokenProducer(failed.error)) await this.clicks.close();
+        const written = chunk.filter((m) => outcomes.get(m.partition)?.ok).length;
+        throw new ActionError(sendFailure(failed.error, target, placed.length + written));
+      }
+      placed.push(...placeOffsets(chunk, [...outcomes].map(([partition, o]) => ({ partition, baseOffset: o.ok ? String(o.baseOffset) : undefined }))));
     }
     return { topic: req.topic, count: placed.length, messages: placed.slice(0, PRODUCE_LISTED_CAP), spread: spreadOf(placed), durationMs: Date.now() - started };
   }
@@ -77,8 +84,9 @@ export class ProduceService extends EventEmitter<ProduceEvents> {
   async startLoad(req: LoadStartRequest): Promise<LoadRun> {
     const running = [...this.runs.values()].filter((r) => r.state.status === 'running').length;
     if (running >= MAX_RUNNING_LOADS) throw new ActionError(`${running} load runs are going already; stop one first (at most ${MAX_RUNNING_LOADS} at once)`);
-    await this.target(req.topic);
-    const run = new LoadRunner(req, this.loadProducer, (final) => (final ? this.push() : this.schedulePush()));
+    const initial = await this.target(req.topic);
+    const partitions = () => this.store.snapshot().topics.find((t) => t.name === req.topic)?.partitions.map((p) => ({ partition: p.partition, leader: p.leader })) ?? initial.partitions;
+    const run = new LoadRunner(req, this.loadProducer, partitions, (final) => (final ? this.push() : this.schedulePush()));
     this.runs.set(run.state.id, run);
     this.trimRuns();
     run.start();
@@ -132,10 +140,10 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-function sendFailure(e: unknown, target: TopicTarget, sentBefore: number): string {
+function sendFailure(e: unknown, target: TopicTarget, written: number): string {
   const text = describeError(e);
   const limit = target.maxMessageBytes === null ? '' : ` (topic "${target.name}" accepts at most ${target.maxMessageBytes.toLocaleString('en')} bytes per batch, max.message.bytes)`;
-  const partial = sentBefore > 0 ? `; ${sentBefore} message(s) before it were written` : '';
+  const partial = written > 0 ? `; ${written} message(s) of this send were written (other partitions, or earlier chunks)` : '';
   return `${/TOO_LARGE/.test(text) ? text + limit : text}${partial}`;
 }
 

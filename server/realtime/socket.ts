@@ -44,6 +44,10 @@ export function attachRealtime(http: HttpServer, { store, throughput, groups, ac
     // just past it, so the broker's limit is what the person hears about.
     maxHttpBufferSize: 2_000_000,
     allowRequest,
+    // A network that silently drops packets is noticed within 15 s (25 + 20 s by default), so a
+    // page does not say "Live" over a dead link for most of a minute.
+    pingInterval: 10_000,
+    pingTimeout: 5_000,
   });
 
   store.on('patch', (patch) => io.emit('cluster:patch', patch));

@@ -83,6 +83,17 @@ test('the whole cluster going away shows a banner; coming back clears it, withou
     await expect(page.getByTestId('stat-brokers-value')).toHaveText('0 / 3');
     await expect(page.getByTestId('stat-controller-value')).toHaveText('—');
     await page.screenshot({ path: 'test-results/cluster-down.png', fullPage: true });
+    // Pages keep being served, loaded afresh or navigated to, each with the outage on it.
+    await page.goto('/topics');
+    await expect(page.getByRole('heading', { name: 'Topics', exact: true })).toBeVisible();
+    await expect(page.getByTestId('kafka-banner')).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('navigation').getByRole('link', { name: 'Groups', exact: true }).click();
+    await expect(page).toHaveURL(/\/groups$/);
+    await expect(page.getByTestId('kafka-banner')).toBeVisible();
+    const health = await (await page.request.get('/api/health')).json();
+    expect(health.kafka.reachable).toBe(false);
+    await page.getByRole('navigation').getByRole('link', { name: 'Overview', exact: true }).click();
+    await expect(page.getByTestId('stat-brokers-value')).toHaveText('0 / 3');
   } finally {
     await embedded.ensureRunning();
   }

@@ -28,6 +28,20 @@ describe('browser store', () => {
     assert.equal(useLiveStore.getState().throughput.length, THROUGHPUT_POINTS_CAP);
     assert.equal(useLiveStore.getState().throughput.at(-1)?.rate, 2);
   });
+
+  it('keeps its earlier throughput points when a restarted server sends a shorter history, and never doubles a point', () => {
+    const store = useLiveStore.getState();
+    store.setThroughputHistory([1, 2, 3].map((at) => ({ at, rate: at })));
+    store.addThroughputPoint({ at: 4, rate: 4 });
+    // The same server again (a network drop): its history covers what the page had.
+    store.setThroughputHistory([1, 2, 3, 4, 5].map((at) => ({ at, rate: at })));
+    assert.deepEqual(useLiveStore.getState().throughput.map((p) => p.at), [1, 2, 3, 4, 5]);
+    // A restarted server: a history of its own, from after the restart.
+    store.setThroughputHistory([{ at: 9, rate: 9 }]);
+    assert.deepEqual(useLiveStore.getState().throughput.map((p) => p.at), [1, 2, 3, 4, 5, 9]);
+    store.setThroughputHistory([]);
+    assert.deepEqual(useLiveStore.getState().throughput.map((p) => p.at), [1, 2, 3, 4, 5, 9], 'an empty history keeps the chart');
+  });
 });
 
 describe('tail in the store', () => {
