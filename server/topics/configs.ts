@@ -1,8 +1,8 @@
 import { ConfigResourceTypes, ConfigSource } from 'kafkajs';
 import type { TopicConfigRequest } from '../../lib/contract/action-schemas';
 import type { ClusterStore } from '../cluster/store';
-import type { KafkaClients } from '../kafka/client';
 import { ActionError } from '../actions/errors';
+import { brokerOf, type KafkaClients, type WireBroker } from '../kafka/client';
 import { withAnyBroker } from './metadata';
 
 // A topic's dynamic overrides (what `kafka-configs --describe` lists as DYNAMIC_TOPIC_CONFIG).
@@ -48,6 +48,8 @@ export function merge(current: Overrides, changes: Map<string, string | null>): 
   return next;
 }
 
+const sameOverrides = (a: Overrides, b: Overrides) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+
 interface EntryWithSource {
   configName: string;
   configValue: string | null;
@@ -55,10 +57,10 @@ interface EntryWithSource {
   isDefault?: boolean;
 }
 
-export async function readOverrides(deps: Deps, topic: string): Promise<Overrides> {
+async function overridesFrom(broker: WireBroker, topic: string): Promise<Overrides> {
   let resources;
   try {
-    ({ resources } = await withAnyBroker(deps, (b) => b.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] })));
+    ({ resources } = await broker.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] }));
   } catch (e) {
     if ((e as { type?: string } | null)?.type === 'UNKNOWN_TOPIC_OR_PARTITION') throw new ActionError(`no topic named ${topic}`);
     throw e;
@@ -74,7 +76,28 @@ export async function readOverrides(deps: Deps, topic: string): Promise<Override
   return out;
 }
 
-const sameOverrides = (a: Overrides, b: Overrides) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+const AGREE_WITHIN_MS = 3_000;
+
+/** The topic's overrides as every online broker reports them. Each broker answers from its
+ *  own copy of the metadata log, and one that has not applied the last change yet answers the
+ *  old set: re-sending that set would silently undo the change. So the brokers are asked
+ *  until they agree; if they still differ after a few seconds the action is refused. */
+export async function readOverrides(deps: Deps, topic: string): Promise<Overrides> {
+  const online = deps.store.snapshot().brokers.filter((b) => b.online).map((b) => b.id);
+  if (online.length === 0) return withAnyBroker(deps, (b) => overridesFrom(b, topic));
+  const deadline = Date.now() + AGREE_WITHIN_MS;
+  for (;;) {
+    const answers = await Promise.allSettled(online.map(async (id) => overridesFrom(await brokerOf(deps.clients.wire, id), topic)));
+    const read = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+    const refusal = answers.find((a) => a.status === 'rejected' && a.reason instanceof ActionError);
+    if (refusal?.status === 'rejected') throw refusal.reason;
+    // A broker that does not answer (just killed) has no say; the others must agree.
+    if (read.length === 0) return withAnyBroker(deps, (b) => overridesFrom(b, topic));
+    if (read.every((o) => sameOverrides(o, read[0]))) return read[0];
+    if (Date.now() > deadline) throw new ActionError(`the brokers still disagree on the settings of ${topic} (a change is spreading); try again in a moment`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 /** Merges the change into the current overrides, sends the full set and answers the
  *  overrides as a broker reports them afterwards. No change at all only reads them. */
