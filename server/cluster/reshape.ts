@@ -1,4 +1,5 @@
 import type { Broker, BrokerStatus, Partition, Quorum, Topic, TopicConfig } from '../../lib/contract/cluster';
+import { compareNames } from '../../lib/cluster-patch';
 import { partitionKey, type ClusterObservation, type KnownBroker, type Watermarks } from './reader';
 
 // The one place kafkajs shapes become contract types.
@@ -42,19 +43,35 @@ export function reshapeBrokers(obs: Pick<ClusterObservation, 'metadata' | 'reach
   return brokers.sort((a, b) => a.id - b.id);
 }
 
+const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function samePartition(a: Partition, b: Partition): boolean {
+  return a.leader === b.leader && a.low === b.low && a.high === b.high && sameNumbers(a.replicas, b.replicas) && sameNumbers(a.isr, b.isr) && sameNumbers(a.offlineReplicas, b.offlineReplicas);
+}
+
+const sameConfig = (a: TopicConfig | null, b: TopicConfig | null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.cleanupPolicy === b.cleanupPolicy &&
+    a.retentionMs === b.retentionMs &&
+    a.retentionBytes === b.retentionBytes &&
+    a.maxMessageBytes === b.maxMessageBytes &&
+    a.segmentMs === b.segmentMs);
+
 function partitionRow(
   p: ClusterObservation['metadata']['topicMetadata'][number]['partitionMetadata'][number],
   marks: Watermarks | undefined,
   previous: Partition | undefined,
 ): Partition {
   const leader = p.leader ?? -1;
-  // A partition whose read failed this round keeps its last known watermarks; one with no
-  // leader has none to read.
+  // A partition whose read failed this round keeps its last known watermarks (and its log
+  // start between the rounds that read it); one with no leader has none to read.
   const low = leader < 0 ? null : (marks?.low ?? previous?.low ?? null);
   const high = leader < 0 ? null : (marks?.high ?? previous?.high ?? null);
   const replicas = [...p.replicas];
   const isr = [...p.isr];
-  return {
+  const row: Partition = {
     partition: p.partitionId,
     leader,
     replicas,
@@ -65,6 +82,9 @@ function partitionRow(
     underReplicated: isr.length < replicas.length,
     offline: leader < 0,
   };
+  // An unchanged row stays the same object: the diff then skips it by identity, and the
+  // state holds one copy instead of a new one per round.
+  return previous && samePartition(previous, row) ? previous : row;
 }
 
 export function reshapeTopics(obs: ClusterObservation, previous: Topic[]): Topic[] {
@@ -76,16 +96,15 @@ export function reshapeTopics(obs: ClusterObservation, previous: Topic[]): Topic
       const prev = before.get(t.topic);
       const prevPartitions = new Map(prev?.partitions.map((p) => [p.partition, p]));
       const config: TopicConfig | null = obs.configs?.get(t.topic) ?? prev?.config ?? null;
-      return {
-        name: t.topic,
-        internal: t.isInternal,
-        partitions: t.partitionMetadata
-          .map((p) => partitionRow(p, obs.watermarks.get(partitionKey(t.topic, p.partitionId)), prevPartitions.get(p.partitionId)))
-          .sort((a, b) => a.partition - b.partition),
-        config,
-      };
+      const partitions = t.partitionMetadata
+        .map((p) => partitionRow(p, obs.watermarks.get(partitionKey(t.topic, p.partitionId)), prevPartitions.get(p.partitionId)))
+        .sort((a, b) => a.partition - b.partition);
+      if (prev && prev.internal === t.isInternal && sameConfig(prev.config, config) && prev.partitions.length === partitions.length && prev.partitions.every((p, i) => p === partitions[i])) {
+        return prev;
+      }
+      return { name: t.topic, internal: t.isInternal, partitions, config: prev && sameConfig(prev.config, config) ? prev.config : config };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareNames(a.name, b.name));
 }
 
 export function reshapeCluster(obs: ClusterObservation, known: KnownBroker[], previous: Previous): ClusterView {

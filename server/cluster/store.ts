@@ -35,7 +35,12 @@ export class ClusterStore extends EventEmitter<ClusterStoreEvents> {
   private commit(next: Omit<ClusterSnapshot, 'version'>): void {
     const candidate: ClusterSnapshot = { ...next, version: this.state.version + 1 };
     const patch = diffSnapshots(this.state, candidate);
-    if (!patch) return;
+    if (!patch) {
+      // Nothing a client shows changed: keep the new times (the API and new clients see
+      // them), but no new version and nothing on the socket.
+      this.state = { ...candidate, version: this.state.version };
+      return;
+    }
     this.state = candidate;
     this.emit('patch', patch);
   }
@@ -47,6 +52,29 @@ export class ClusterStore extends EventEmitter<ClusterStoreEvents> {
       connection: { ...this.state.connection, status: 'connected', lastError: null, lastSuccessAt: observedAt, nextRetryAt: null },
       observedAt,
     });
+  }
+
+  /** High watermarks read between rounds (watched topics, produce acks): only the partitions
+   *  whose end moved forward change, and only those topics go out in the patch. Forward only:
+   *  a read that left before a newer one landed must not take the end back; a real move back
+   *  (a topic deleted and created again) shows with the next round. */
+  raiseHighWatermarks(ends: ReadonlyMap<string, ReadonlyMap<number, number>>): void {
+    let changed = false;
+    const topics = this.state.topics.map((t) => {
+      const update = ends.get(t.name);
+      if (!update) return t;
+      let moved = false;
+      const partitions = t.partitions.map((p) => {
+        const high = update.get(p.partition);
+        if (high === undefined || p.leader < 0 || p.high === null || high <= p.high) return p;
+        moved = true;
+        return { ...p, high };
+      });
+      if (!moved) return t;
+      changed = true;
+      return { ...t, partitions };
+    });
+    if (changed) this.commit({ ...this.state, topics, observedAt: Date.now() });
   }
 
   /** Kafka did not answer: keep the last known topics to show, but claim no controller. */

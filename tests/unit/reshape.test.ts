@@ -70,3 +70,16 @@ describe('reshaping kafkajs metadata into the contract', () => {
     assert.equal(view.controllerId, 2, 'the quorum leader, not the metadata controller field');
   });
 });
+
+describe('reshaping round after round', () => {
+  it('keeps unchanged partitions and topics as the same objects, and keeps log starts not read this round', () => {
+    const md = metadata([1, 2, 3], [p(0, 1, [1, 2, 3]), p(1, 2, [2, 3, 1])]);
+    const first = reshapeCluster(obs(md, [1, 2, 3], { watermarks: new Map([['orders/0', { low: 2, high: 5 }], ['orders/1', { low: 0, high: 9 }]]) }), known, { quorum: null, topics: [] });
+    const same = reshapeCluster(obs(md, [1, 2, 3], { watermarks: new Map([['orders/0', { high: 5 }], ['orders/1', { high: 9 }]]) }), known, { quorum: null, topics: first.topics });
+    assert.equal(same.topics[0], first.topics[0], 'nothing moved: the same topic object');
+    const moved = reshapeCluster(obs(md, [1, 2, 3], { watermarks: new Map([['orders/0', { high: 5 }], ['orders/1', { high: 12 }]]) }), known, { quorum: null, topics: first.topics });
+    assert.notEqual(moved.topics[0], first.topics[0]);
+    assert.equal(moved.topics[0].partitions[0], first.topics[0].partitions[0], 'the partition that did not move is kept');
+    assert.deepEqual(moved.topics[0].partitions.map((x) => [x.low, x.high]), [[2, 5], [0, 12]], 'log starts not read this round keep their last value');
+  });
+});
