@@ -1,7 +1,7 @@
 import type { KafkaClients } from '../kafka/client';
 import type { ClusterStore } from './store';
 import type { ThroughputTracker } from './throughput';
-import { byLeader, listOffsetsByLeader, observeCluster, partitionKey, type KnownBroker } from './reader';
+import { byLeader, listOffsetsByLeader, observeCluster, type KnownBroker } from './reader';
 import { reshapeCluster } from './reshape';
 
 // Polls the cluster on a fixed interval. A round never starts while one runs (the next is
@@ -113,14 +113,7 @@ export class ClusterPoller {
           .map((t) => ({ topic: t.name, partitionMetadata: t.partitions.map((p) => ({ partitionId: p.partition, leader: p.leader })) })),
       };
       const ends = await listOffsetsByLeader(this.clients.wire, byLeader(metadata, reachable), '-1');
-      const byTopic = new Map<string, Map<number, number>>();
-      for (const t of metadata.topicMetadata) {
-        byTopic.set(t.topic, new Map(t.partitionMetadata.flatMap((p) => {
-          const high = ends.get(partitionKey(t.topic, p.partitionId));
-          return high === undefined ? [] : [[p.partitionId, high] as [number, number]];
-        })));
-      }
-      this.store.raiseHighWatermarks(byTopic);
+      this.store.raiseHighWatermarks(ends);
       this.watchedReads++;
     });
   }

@@ -1,6 +1,7 @@
 import type { Quorum, TopicConfig } from '../../lib/contract/cluster';
 import { ensureConnected, type RawMetadata, type WireBroker, type WireCluster } from '../kafka/client';
 import metadataDefinition from 'kafkajs/src/protocol/requests/metadata';
+import { listOffsetsRaw } from './list-offsets';
 import { decodeDescribeQuorumResponse, encodeDescribeQuorumRequest, DESCRIBE_QUORUM_API_KEY } from './quorum';
 
 // One round of reading the cluster: which brokers answer, metadata, the quorum, watermarks
@@ -14,18 +15,22 @@ export interface KnownBroker {
   rack: string | null;
 }
 
+/** Offsets by topic, then partition. */
+export type Offsets = Map<string, Map<number, number>>;
+
 export interface Watermarks {
-  /** Left out when the log start was not asked this round (it is read less often). */
-  low?: number;
-  high: number;
+  /** High watermarks. */
+  ends: Offsets;
+  /** Log starts: only those asked this round (they are read less often). */
+  starts: Offsets;
 }
 
 export interface ClusterObservation {
   metadata: RawMetadata;
   reachable: Set<number>;
   quorum: Quorum | null;
-  /** key `${topic}/${partition}`; missing when it could not be read this round. */
-  watermarks: Map<string, Watermarks>;
+  /** A partition is missing when it could not be read this round. */
+  watermarks: Watermarks;
   /** Settings read this round (possibly for some topics only); null when the read failed.
    *  Topics left out keep their previous settings. */
   configs: Map<string, TopicConfig> | null;
@@ -102,9 +107,6 @@ export async function readQuorum(wire: WireCluster, order: number[]): Promise<Qu
 
 const EARLIEST = '-2';
 const LATEST = '-1';
-// High watermark, not the last stable offset: read uncommitted.
-const READ_UNCOMMITTED = 0;
-
 /** Partitions to ask, by leader broker, then by topic. */
 export type PartitionsByLeader = Map<number, Map<string, number[]>>;
 
@@ -127,17 +129,17 @@ export function byLeader(metadata: { topicMetadata: { topic: string; partitionMe
 /** One ListOffsets per leader broker, all leaders in parallel, for one special timestamp. A
  *  broker that fails (leadership moved, broker gone mid-round) leaves its partitions out, and
  *  so does a partition answered with an error: they keep their previous offsets. */
-export async function listOffsetsByLeader(wire: WireCluster, leaders: PartitionsByLeader, timestamp: typeof EARLIEST | typeof LATEST): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
+export async function listOffsetsByLeader(wire: WireCluster, leaders: PartitionsByLeader, timestamp: typeof EARLIEST | typeof LATEST): Promise<Offsets> {
+  const out: Offsets = new Map();
   await Promise.all(
     [...leaders].map(async ([leader, topics]) => {
       try {
         const broker = await wire.findBroker({ nodeId: leader });
-        const { responses } = await broker.listOffsets({
-          isolationLevel: READ_UNCOMMITTED,
-          topics: [...topics].map(([topic, partitions]) => ({ topic, partitions: partitions.map((partition) => ({ partition, timestamp })) })),
+        await listOffsetsRaw(broker, topics, Number(timestamp), (topic, partition, offset) => {
+          let partitions = out.get(topic);
+          if (!partitions) out.set(topic, (partitions = new Map()));
+          partitions.set(partition, offset);
         });
-        for (const r of responses) for (const p of r.partitions) if (!p.errorCode) out.set(partitionKey(r.topic, p.partition), Number(p.offset));
       } catch {
         // See above: these partitions keep their previous offsets until the next read.
       }
@@ -153,15 +155,13 @@ export async function readWatermarks(
   metadata: RawMetadata,
   reachable: Set<number>,
   readLogStart: (topic: string, partition: number) => boolean = () => true,
-): Promise<Map<string, Watermarks>> {
+): Promise<Watermarks> {
   const startsFrom = byLeader(metadata, reachable, readLogStart);
-  const [high, low] = await Promise.all([
+  const [ends, starts] = await Promise.all([
     listOffsetsByLeader(wire, byLeader(metadata, reachable), LATEST),
-    startsFrom.size > 0 ? listOffsetsByLeader(wire, startsFrom, EARLIEST) : Promise.resolve(new Map<string, number>()),
+    startsFrom.size > 0 ? listOffsetsByLeader(wire, startsFrom, EARLIEST) : Promise.resolve<Offsets>(new Map()),
   ]);
-  const out = new Map<string, Watermarks>();
-  for (const [key, h] of high) out.set(key, { low: low.get(key), high: h });
-  return out;
+  return { ends, starts };
 }
 
 const TOPIC_RESOURCE = 2;
