@@ -37,6 +37,8 @@ export class ClusterPoller {
   private watchTimer: NodeJS.Timeout | null = null;
   /** The round or the watched-ends read in progress: the two never overlap. */
   private busy: Promise<void> | null = null;
+  /** The whole round, group pass included. */
+  private inFlight: Promise<void> | null = null;
   private stopped = true;
   private failures = 0;
   private lastConfigsAt = 0;
@@ -68,6 +70,7 @@ export class ClusterPoller {
     if (this.watchTimer) clearInterval(this.watchTimer);
     this.timer = null;
     this.watchTimer = null;
+    await this.inFlight;
     await this.busy;
     await this.clients.wire.disconnect().catch(() => undefined);
   }
@@ -76,7 +79,12 @@ export class ClusterPoller {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.round().finally(() => this.schedule(this.nextDelay()));
+      const round = this.round();
+      this.inFlight = round;
+      void round.finally(() => {
+        this.inFlight = null;
+        this.schedule(this.nextDelay());
+      });
     }, delayMs);
   }
 
@@ -94,8 +102,15 @@ export class ClusterPoller {
     return run;
   }
 
-  private round(): Promise<void> {
-    return this.exclusive(() => this.doRound());
+  /** The cluster part of a round excludes the watched read (both write log ends); the group
+   *  pass after it only reads cluster state, so watched ends go on meanwhile. The next round
+   *  still waits for the group pass. */
+  private async round(): Promise<void> {
+    let answered = false;
+    await this.exclusive(async () => {
+      answered = await this.doRound();
+    });
+    if (answered) await this.opts.afterRound?.().catch((e: unknown) => this.opts.log?.(`group state read failed: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   /** The ends of the watched topics' partitions, one ListOffsets per leader. Skipped while
@@ -118,7 +133,8 @@ export class ClusterPoller {
     });
   }
 
-  private async doRound(): Promise<void> {
+  /** True when Kafka answered. */
+  private async doRound(): Promise<boolean> {
     const snapshot = this.store.snapshot();
     const refreshAllConfigs = Date.now() - this.lastConfigsAt > CONFIG_REFRESH_MS;
     const configured = new Set(snapshot.topics.filter((t) => t.config !== null).map((t) => t.name));
@@ -142,7 +158,8 @@ export class ClusterPoller {
       const observedAt = Date.now();
       this.store.setCluster(view, observedAt);
       this.throughput.record(view.topics, observedAt);
-      await this.opts.afterRound?.().catch((e: unknown) => this.opts.log?.(`group state read failed: ${e instanceof Error ? e.message : String(e)}`));
+      this.rounds++;
+      return true;
     } catch (e) {
       this.failures++;
       const message = e instanceof Error ? e.message : String(e);
@@ -155,5 +172,6 @@ export class ClusterPoller {
       this.store.setUnreachable(message, Date.now() + this.nextDelay(), brokers);
     }
     this.rounds++;
+    return false;
   }
 }

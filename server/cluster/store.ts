@@ -66,7 +66,7 @@ export class ClusterStore extends EventEmitter<ClusterStoreEvents> {
       let moved = false;
       const partitions = t.partitions.map((p) => {
         const high = update.get(p.partition);
-        if (high === undefined || p.leader < 0 || p.high === null || high <= p.high) return p;
+        if (high === undefined || p.leader < 0 || (p.high !== null && high <= p.high)) return p;
         moved = true;
         return { ...p, high };
       });
