@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 import { io, type Socket } from 'socket.io-client';
+import { RATE_WINDOW_MS } from '../lib/contract/groups';
 import { loadEmbeddedSettings } from '../server/config';
 import { EmbeddedCluster } from '../server/embedded/cluster';
 import { createKafkaClients } from '../server/kafka/client';
@@ -271,7 +272,9 @@ async function main(): Promise<void> {
     rows.push(['npm start → Kafka reachable → every bench group listed', `${((Date.now() - t0) / 1000).toFixed(1)} s (groups listed ${(listed / 1000).toFixed(1)} s after healthy)`]);
     const pid = serverPid(server.pid);
     if (!pid) throw new Error('server process not found');
-    await sleep(5000);
+    // Idle is the steady state: once each group's rate window is full, its trend and rates stop
+    // changing. Before that, the first group patch after start carries every group once.
+    await sleep(RATE_WINDOW_MS + 5000);
     await serverWindow('idle', pid);
     log('idle window done');
 
