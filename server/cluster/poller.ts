@@ -35,8 +35,8 @@ export class ClusterPoller {
   private known = new Map<number, KnownBroker>();
   private timer: NodeJS.Timeout | null = null;
   private watchTimer: NodeJS.Timeout | null = null;
-  /** The round or the watched-ends read in progress: the two never overlap. */
-  private busy: Promise<void> | null = null;
+  /** The watched-ends read in progress: one at a time. */
+  private watching: Promise<void> | null = null;
   /** The whole round, group pass included. */
   private inFlight: Promise<void> | null = null;
   private stopped = true;
@@ -71,7 +71,7 @@ export class ClusterPoller {
     this.timer = null;
     this.watchTimer = null;
     await this.inFlight;
-    await this.busy;
+    await this.watching;
     await this.clients.wire.disconnect().catch(() => undefined);
   }
 
@@ -93,44 +93,34 @@ export class ClusterPoller {
     return Math.min(MAX_BACKOFF_MS, this.opts.intervalMs * 2 ** Math.min(this.failures, 10));
   }
 
-  /** Runs `fn` after whatever runs now; the round and the watched read take turns. */
-  private exclusive(fn: () => Promise<void>): Promise<void> {
-    const run: Promise<void> = (this.busy ?? Promise.resolve()).then(fn).finally(() => {
-      if (this.busy === run) this.busy = null;
-    });
-    this.busy = run;
-    return run;
-  }
-
-  /** The cluster part of a round excludes the watched read (both write log ends); the group
-   *  pass after it only reads cluster state, so watched ends go on meanwhile. The next round
-   *  still waits for the group pass. */
   private async round(): Promise<void> {
-    let answered = false;
-    await this.exclusive(async () => {
-      answered = await this.doRound();
-    });
+    const answered = await this.doRound();
     if (answered) await this.opts.afterRound?.().catch((e: unknown) => this.opts.log?.(`group state read failed: ${e instanceof Error ? e.message : String(e)}`));
   }
 
-  /** The ends of the watched topics' partitions, one ListOffsets per leader. Skipped while
-   *  a round (which reads them anyway) or the last read still runs, and while Kafka is away. */
+  /** The ends of the watched topics' partitions, one ListOffsets per leader. It runs beside
+   *  the round (which would hold it back by a whole round otherwise): ends only move forward
+   *  here, and the round keeps what was raised while it ran (see ClusterStore.setCluster).
+   *  Skipped while the last read still runs and while Kafka is away. */
   private readWatched(): void {
-    if (this.busy || this.stopped || this.failures > 0 || !this.opts.watchedTopics) return;
+    if (this.watching || this.stopped || this.failures > 0 || !this.opts.watchedTopics) return;
     const watched = new Set(this.opts.watchedTopics());
     if (watched.size === 0) return;
-    void this.exclusive(async () => {
-      const snapshot = this.store.snapshot();
-      const reachable = new Set(snapshot.brokers.filter((b) => b.online).map((b) => b.id));
-      const metadata = {
-        topicMetadata: snapshot.topics
-          .filter((t) => watched.has(t.name))
-          .map((t) => ({ topic: t.name, partitionMetadata: t.partitions.map((p) => ({ partitionId: p.partition, leader: p.leader })) })),
-      };
-      const ends = await listOffsetsByLeader(this.clients.wire, byLeader(metadata, reachable), '-1');
-      this.store.raiseHighWatermarks(ends);
-      this.watchedReads++;
-    });
+    const snapshot = this.store.snapshot();
+    const reachable = new Set(snapshot.brokers.filter((b) => b.online).map((b) => b.id));
+    const metadata = {
+      topicMetadata: snapshot.topics
+        .filter((t) => watched.has(t.name))
+        .map((t) => ({ topic: t.name, partitionMetadata: t.partitions.map((p) => ({ partitionId: p.partition, leader: p.leader })) })),
+    };
+    this.watching = listOffsetsByLeader(this.clients.wire, byLeader(metadata, reachable), '-1')
+      .then((ends) => {
+        this.store.raiseHighWatermarks(ends);
+        this.watchedReads++;
+      })
+      .finally(() => {
+        this.watching = null;
+      });
   }
 
   /** True when Kafka answered. */
@@ -156,7 +146,7 @@ export class ClusterPoller {
       if (this.failures > 0) this.opts.log?.(`Kafka reachable again after ${this.failures} failed round(s)`);
       this.failures = 0;
       const observedAt = Date.now();
-      this.store.setCluster(view, observedAt);
+      this.store.setCluster(view, observedAt, snapshot);
       this.throughput.record(view.topics, observedAt);
       this.rounds++;
       return true;

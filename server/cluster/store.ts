@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { ClusterSnapshot, KafkaConnection } from '../../lib/contract/cluster';
+import type { ClusterSnapshot, KafkaConnection, Topic } from '../../lib/contract/cluster';
 import type { ClusterPatch } from '../../lib/contract/patch';
 import { diffSnapshots } from '../../lib/cluster-patch';
 import type { ClusterView } from './reshape';
@@ -45,10 +45,14 @@ export class ClusterStore extends EventEmitter<ClusterStoreEvents> {
     this.emit('patch', patch);
   }
 
-  setCluster(view: ClusterView, observedAt = Date.now()): void {
+  /** A round's answer. `since`: the state the round started from; ends raised meanwhile (the
+   *  watched read, a produce ack) are newer than what the round read, and are kept. */
+  setCluster(view: ClusterView, observedAt = Date.now(), since?: ClusterSnapshot): void {
+    const topics = since && since !== this.state ? keepRaised(view.topics, since.topics, this.state.topics) : view.topics;
     this.commit({
       ...this.state,
       ...view,
+      topics,
       connection: { ...this.state.connection, status: 'connected', lastError: null, lastSuccessAt: observedAt, nextRetryAt: null },
       observedAt,
     });
@@ -88,4 +92,23 @@ export class ClusterStore extends EventEmitter<ClusterStoreEvents> {
       observedAt: Date.now(),
     });
   }
+}
+
+/** The round's topics, with each end raised during the round (a topic object that changed
+ *  since the round started: only raises write between rounds) kept where it is higher. */
+function keepRaised(read: Topic[], atStart: Topic[], now: Topic[]): Topic[] {
+  const before = new Map(atStart.map((t) => [t.name, t]));
+  const current = new Map(now.map((t) => [t.name, t]));
+  return read.map((t) => {
+    const cur = current.get(t.name);
+    if (!cur || cur === before.get(t.name)) return t;
+    let raised = false;
+    const partitions = t.partitions.map((p) => {
+      const c = cur.partitions.find((x) => x.partition === p.partition);
+      if (!c || c.high === null || p.leader < 0 || (p.high !== null && c.high <= p.high)) return p;
+      raised = true;
+      return { ...p, high: c.high };
+    });
+    return raised ? { ...t, partitions } : t;
+  });
 }

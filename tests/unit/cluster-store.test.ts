@@ -61,4 +61,18 @@ describe('cluster store', () => {
     assert.equal(patches.length, 1, 'an older read does not take the end back');
     assert.equal(store.snapshot().topics[0].partitions[0].high, 6);
   });
+
+  it('keeps an end raised while a round ran, rather than the older end the round read', () => {
+    const store = new ClusterStore({ brokers: ['x:1'], embedded: false });
+    store.setCluster(view(), 1_000);
+    const atStart = store.snapshot();
+    // The watched read lands while the round waits for Kafka.
+    store.raiseHighWatermarks(new Map([['a', new Map([[0, 9]])]]));
+    const read = view();
+    read.topics[0].partitions[1] = partition(1, { high: 8 });
+    store.setCluster(read, 2_000, atStart);
+    assert.deepEqual(store.snapshot().topics[0].partitions.map((p) => p.high), [9, 8], 'the raised end stays; the round brings the other');
+    store.setCluster(view(), 3_000, store.snapshot());
+    assert.deepEqual(store.snapshot().topics[0].partitions.map((p) => p.high), [5, 7], 'with nothing raised meanwhile, the round has the last word');
+  });
 });
