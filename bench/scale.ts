@@ -41,6 +41,12 @@ const prefix = `bench.scale-${Math.random().toString(16).slice(2, 8)}`;
 const topics = Array.from({ length: sizes.topics }, (_, i) => topicName(prefix, i));
 const groups = Array.from({ length: sizes.groups }, (_, i) => groupName(prefix, i));
 const rows: [string, string][] = [];
+// Each figure is printed as it is measured too: a run that stops early still shows what it had.
+const push = rows.push.bind(rows);
+rows.push = (...items: [string, string][]) => {
+  for (const [k, v] of items) console.log(`  ${k}: ${v}`);
+  return push(...items);
+};
 const started = Date.now();
 const log = (line: string) => console.log(`[scale ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -194,6 +200,13 @@ function consumerGroupsTool(): Promise<number> {
   });
 }
 
+/** `work`, or an error after `ms`: a step that never ends must not hang the whole bench. */
+function within<T>(what: string, work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no end after ${ms / 1000} s`)), ms)));
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
 async function waitGroupsListed(): Promise<number> {
   const t0 = Date.now();
   for (;;) {
@@ -301,18 +314,19 @@ async function main(): Promise<void> {
       await load.stop();
     }
     log('active window done');
-    await browser.close();
+    await within('closing the browser', browser.close(), 30_000);
     browser = null;
-    await stopServer(server);
+    await within('stopping the dashboard', stopServer(server), 30_000);
     server = null;
+    log('running the consumer-groups tool');
 
     const tool = await consumerGroupsTool();
     rows.push([`kafka-consumer-groups --describe --all-groups (${sizes.groups + 1}+ groups, JVM start included)`, `${ms(tool)}`]);
     rows.push(['consumer-groups tool ÷ dashboard round (warm median; the all-groups view)', `${(tool / roundMedian(refresh)).toFixed(1)}×`]);
     rows.push(['consumer-groups tool ÷ dashboard full refresh (warm median)', `${(tool / warmMedian(refresh)).toFixed(1)}×`]);
   } finally {
-    if (browser) await browser.close().catch(() => undefined);
-    if (server) await stopServer(server).catch(() => undefined);
+    if (browser) await within('closing the browser', browser.close(), 30_000).catch(() => undefined);
+    if (server) await within('stopping the dashboard', stopServer(server), 30_000).catch(() => undefined);
     await producer.disconnect().catch(() => undefined);
     log('cleaning up topics and groups');
     await cleanup(admin, groups, topics, log);
