@@ -16,8 +16,8 @@ export interface PollerOptions {
   /** Runs after each answered round, before the next is scheduled (group state reads ride on
    *  the same pass, so they never overlap it). Its failure is logged, never fails the round. */
   afterRound?: () => Promise<void>;
-  /** Topics a page shows right now (the topic pages' rooms): their ends are read between
-   *  rounds too, every `watchedIntervalMs`. */
+  /** Topics a page shows right now (the topic pages' rooms): their ends are also read beside
+   *  the rounds, every `watchedIntervalMs`. */
   watchedTopics?: () => Iterable<string>;
   watchedIntervalMs?: number;
 }
@@ -118,6 +118,8 @@ export class ClusterPoller {
         this.store.raiseHighWatermarks(ends);
         this.watchedReads++;
       })
+      // The round reports Kafka going away; a failed read only waits for the next one.
+      .catch(() => undefined)
       .finally(() => {
         this.watching = null;
       });
