@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     await waitHealthy();
     await sleep(2000);
     await produceClicks(topic);
-    const pid = serverPid();
+    const pid = serverPid(child.pid);
     if (!pid) throw new Error('server process not found');
     for (const rate of [1_000, 10_000]) await loadRun(topic, rate, pid);
   } finally {

@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     await commitToBrowser(page, topic);
     await rebalanceToBrowser(page, topic);
     await browser.close();
-    const pid = serverPid();
+    const pid = serverPid(child.pid);
     if (!pid) throw new Error('server process not found');
     await manyGroups(topic, pid);
   } finally {

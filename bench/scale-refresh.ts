@@ -3,12 +3,17 @@ import { createKafkaClients } from '../server/kafka/client';
 import { metadataKeepingErrors, observeCluster, readTopicConfigs, readWatermarks, type KnownBroker } from '../server/cluster/reader';
 import { reshapeCluster } from '../server/cluster/reshape';
 import { describeAllGroups } from '../server/groups/live-state';
+import type { Topic } from '../lib/contract/cluster';
 import { median } from './support';
 
-// One full refresh as the dashboard's poller does it (server/cluster/poller.ts and the group
-// pass it runs after each round): metadata, broker probe, DescribeQuorum, ListOffsets per
-// leader, DescribeConfigs for every topic, then ListGroups + DescribeGroups per broker. Run in
-// this process with the server's own reader functions, so the requests can be counted.
+// Refreshes as the dashboard's poller does them (server/cluster/poller.ts and the group pass
+// it runs after each round), run in this process with the server's own reader functions, so
+// the requests can be counted:
+// - a round, what runs every poll interval and keeps the all-groups view current: metadata,
+//   broker probe, DescribeQuorum, one ListOffsets (log ends) per leader, then ListGroups +
+//   DescribeGroups per broker;
+// - a full refresh, what a round adds every 10 s (the staleness bound of these): log starts
+//   (a second ListOffsets per leader) and every topic's settings (DescribeConfigs).
 //
 // Requests are counted by wrapping kafkajs's Connection.prototype.send, the one place every
 // request of every kafkajs client goes through (broker request metrics would also count the
@@ -33,10 +38,14 @@ function countRequests(): void {
 
 export interface RefreshFigures {
   coldMs: number;
+  /** Full refreshes, warm. */
   warmMs: number[];
-  /** Requests of one warm refresh, by API name. */
+  /** Rounds between full refreshes, warm. */
+  roundMs: number[];
+  /** Requests of one warm full refresh / one round, by API name. */
   requests: Map<string, number>;
-  /** One warm refresh split into its parts, run one after the other. */
+  roundRequests: Map<string, number>;
+  /** One warm full refresh split into its parts, run one after the other. */
   parts: [string, number][];
 }
 
@@ -51,33 +60,47 @@ export async function measureRefresh(bootstrap: string[], known: KnownBroker[], 
   const clients = createKafkaClients({ brokers: bootstrap, clientId: 'kafka-live-bench-refresh', ssl: null, sasl: null }, bootstrap);
   const wire = clients.wire;
   const ids = known.map((b) => b.id);
-  const refresh = async () => {
-    const obs = await observeCluster(wire, { known, reachableBefore: new Set(ids), refreshAllConfigs: true, configured: new Set() });
-    reshapeCluster(obs, known, { quorum: null, topics: [] });
+  let previous: Topic[] = [];
+  const refresh = async (full: boolean) => {
+    const configured = new Set(previous.map((t) => t.name));
+    const obs = await observeCluster(wire, { known, reachableBefore: new Set(ids), refreshAllConfigs: full, configured, readLogStart: () => full });
+    previous = reshapeCluster(obs, known, { quorum: null, topics: previous }).topics;
     await describeAllGroups(wire, [...obs.reachable]);
+  };
+  const measure = async (full: boolean) => {
+    counts.clear();
+    counting = true;
+    const [, t] = await timed(() => refresh(full));
+    counting = false;
+    return { t, requests: new Map(counts) };
   };
   try {
     // Cold: connecting and kafkajs's own first metadata read included.
-    const [, coldMs] = await timed(refresh);
+    const [, coldMs] = await timed(() => refresh(true));
     const warmMs: number[] = [];
+    const roundMs: number[] = [];
     let requests = new Map<string, number>();
+    let roundRequests = new Map<string, number>();
     for (let i = 0; i < warmRuns; i++) {
-      counts.clear();
-      counting = true;
-      warmMs.push((await timed(refresh))[1]);
-      counting = false;
-      requests = new Map(counts);
+      const full = await measure(true);
+      warmMs.push(full.t);
+      requests = full.requests;
+      const round = await measure(false);
+      roundMs.push(round.t);
+      roundRequests = round.requests;
     }
     const reachable = new Set(ids);
     const broker = await wire.findBroker({ nodeId: ids[0] });
     const [metadata, metadataMs] = await timed(() => metadataKeepingErrors(broker));
     const parts: [string, number][] = [['Metadata (all topics)', metadataMs]];
-    parts.push(['ListOffsets ×2 per leader', (await timed(() => readWatermarks(wire, metadata, reachable)))[1]]);
-    parts.push(['DescribeConfigs (all topics)', (await timed(() => readTopicConfigs(wire, ids, metadata.topicMetadata.map((t) => t.topic))))[1]]);
+    parts.push(['ListOffsets, log ends, 1 per leader (every round)', (await timed(() => readWatermarks(wire, metadata, reachable, () => false)))[1]]);
+    parts.push(['ListOffsets, log ends and starts, 2 per leader (every 10 s)', (await timed(() => readWatermarks(wire, metadata, reachable)))[1]]);
+    parts.push(['DescribeConfigs, all topics (every 10 s)', (await timed(() => readTopicConfigs(wire, ids, metadata.topicMetadata.map((t) => t.topic))))[1]]);
     const obs = await observeCluster(wire, { known, reachableBefore: reachable, refreshAllConfigs: true, configured: new Set() });
-    parts.push(['reshape (CPU, in Node)', (await timed(async () => reshapeCluster(obs, known, { quorum: null, topics: [] })))[1]]);
+    parts.push(['reshape, first (CPU, in Node)', (await timed(async () => reshapeCluster(obs, known, { quorum: null, topics: [] })))[1]]);
+    parts.push(['reshape, nothing changed (CPU, in Node)', (await timed(async () => reshapeCluster(obs, known, { quorum: null, topics: previous })))[1]]);
     parts.push(['ListGroups + DescribeGroups per broker', (await timed(() => describeAllGroups(wire, ids)))[1]]);
-    return { coldMs, warmMs, requests, parts };
+    return { coldMs, warmMs, roundMs, requests, roundRequests, parts };
   } finally {
     counting = false;
     await wire.disconnect().catch(() => undefined);
@@ -85,3 +108,4 @@ export async function measureRefresh(bootstrap: string[], known: KnownBroker[], 
 }
 
 export const warmMedian = (f: RefreshFigures) => median(f.warmMs);
+export const roundMedian = (f: RefreshFigures) => median(f.roundMs);

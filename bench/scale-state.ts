@@ -67,7 +67,9 @@ export async function createTopics(admin: Admin, names: string[], sizes: Sizes, 
   const wanted = new Set(names);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { topics } = await admin.fetchTopicMetadata({ topics: [] }).catch(() => ({ topics: [] as { name: string; partitions: { leader: number }[] }[] }));
+    // Named, not all: kafkajs's admin answered an all-topics ask from a partial view (200 of
+    // 2,000) while the topics were new.
+    const { topics } = await admin.fetchTopicMetadata({ topics: names }).catch(() => ({ topics: [] as { name: string; partitions: { leader: number }[] }[] }));
     const led = topics.filter((t) => wanted.has(t.name) && t.partitions.length === sizes.partitions && t.partitions.every((p) => p.leader >= 0)).length;
     if (led === names.length) return;
     if (Date.now() > deadline) throw new Error(`only ${led}/${names.length} bench topics have leaders after ${timeoutMs / 1000} s`);

@@ -3,20 +3,23 @@ import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 import { io, type Socket } from 'socket.io-client';
+import { RATE_WINDOW_MS } from '../lib/contract/groups';
 import { loadEmbeddedSettings } from '../server/config';
 import { EmbeddedCluster } from '../server/embedded/cluster';
 import { createKafkaClients } from '../server/kafka/client';
 import { BASE, cpuSeconds, launchBrowser, median, percentile, report, rssMb, serverPid, sleep, startServer, stopServer, waitHealthy } from './support';
 import { cleanup, commitGroups, createTopics, fill, groupName, sizesFromEnv, topicName } from './scale-state';
-import { measureRefresh, warmMedian } from './scale-refresh';
+import { measureRefresh, roundMedian, warmMedian } from './scale-refresh';
+import { manyClients } from './scale-clients';
 import { PAGE_PROBE, armWatch, firstRender, longestTask, seenAt, textOf } from './scale-browser';
 
-// npm run bench:scale: the "before" figures of the Scale and speed work. Builds a large state
+// npm run bench:scale: the figures of the Scale and speed work. Builds a large state
 // on the embedded cluster (BENCH_PRESET=quick|large; BENCH_TOPICS, BENCH_PARTITIONS,
 // BENCH_GROUPS, BENCH_REPLICATION override), then measures in one run: a full refresh (time,
 // requests), server CPU/RSS and socket bytes idle and while 50 groups commit every second,
 // produce → browser and rebalance → browser latency, first render and the longest main-thread
-// task in Chromium, and Kafka's own consumer-groups tool on the same cluster. Measures only;
+// task in Chromium, 50 socket clients at once for 60 s (BENCH_CLIENTS, BENCH_CLIENT_SECONDS),
+// and Kafka's own consumer-groups tool on the same cluster. Measures only;
 // asserts nothing. Writes bench/results/scale-<preset>.json. Removes its topics and groups.
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -25,6 +28,8 @@ const WINDOW_SECONDS = Number(process.env.BENCH_WINDOW_SECONDS ?? (sizes.preset 
 const PRODUCE_SAMPLES = 20;
 const REBALANCE_SAMPLES = 8;
 const ACTIVE_GROUPS = Math.min(50, sizes.groups);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const CLIENT_SECONDS = Number(process.env.BENCH_CLIENT_SECONDS ?? 60);
 // Every wait has an end: a bench that hangs measures nothing.
 const SETTLE_TIMEOUT_MS = 600_000;
 const TOOL_TIMEOUT_MS = 600_000;
@@ -36,6 +41,12 @@ const prefix = `bench.scale-${Math.random().toString(16).slice(2, 8)}`;
 const topics = Array.from({ length: sizes.topics }, (_, i) => topicName(prefix, i));
 const groups = Array.from({ length: sizes.groups }, (_, i) => groupName(prefix, i));
 const rows: [string, string][] = [];
+// Each figure is printed as it is measured too: a run that stops early still shows what it had.
+const push = rows.push.bind(rows);
+rows.push = (...items: [string, string][]) => {
+  for (const [k, v] of items) console.log(`  ${k}: ${v}`);
+  return push(...items);
+};
 const started = Date.now();
 const log = (line: string) => console.log(`[scale ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -189,6 +200,13 @@ function consumerGroupsTool(): Promise<number> {
   });
 }
 
+/** `work`, or an error after `ms`: a step that never ends must not hang the whole bench. */
+function within<T>(what: string, work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no end after ${ms / 1000} s`)), ms)));
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
 async function waitGroupsListed(): Promise<number> {
   const t0 = Date.now();
   for (;;) {
@@ -206,10 +224,10 @@ async function browserFigures(browser: Browser): Promise<{ groupsPage: () => Pro
   // One warm-up load: the first page load also compiles nothing (production build), but
   // fills the OS and browser caches the way a second visit would.
   await page.goto(`${BASE}/`);
-  const t = await firstRender(page, '/topics', '[data-testid^="topic-row-"]', sizes.topics);
-  rows.push([`topics page: first row / all ${sizes.topics.toLocaleString('en')} rows rendered`, `${ms(t.first)} / ${ms(t.all)} from navigation start`]);
-  const g = await firstRender(page, '/groups', '[data-testid^="group-row-"]', sizes.groups);
-  rows.push([`groups page: first row / all ${sizes.groups.toLocaleString('en')} rows rendered`, `${ms(g.first)} / ${ms(g.all)} from navigation start`]);
+  const t = await firstRender(page, '/topics', '[data-testid^="topic-row-"]', 'topic-count', sizes.topics);
+  rows.push([`topics page: first row / all ${sizes.topics.toLocaleString('en')} topics listed (rows in view drawn)`, `${ms(t.first)} / ${ms(t.all)} from navigation start (${t.drawn} rows in the DOM)`]);
+  const g = await firstRender(page, '/groups', '[data-testid^="group-row-"]', 'group-count', sizes.groups);
+  rows.push([`groups page: first row / all ${sizes.groups.toLocaleString('en')} groups listed (rows in view drawn)`, `${ms(g.first)} / ${ms(g.all)} from navigation start (${g.drawn} rows in the DOM)`]);
   return {
     // While updates stream (the commit load running), on each page in turn.
     async groupsPage() {
@@ -249,9 +267,13 @@ async function main(): Promise<void> {
     const known = cluster.layout.nodes.map((n) => ({ id: n.id, host: '127.0.0.1', port: n.clientPort, rack: null }));
     const refresh = await measureRefresh(cluster.bootstrap, known, 5);
     const total = [...refresh.requests.values()].reduce((a, b) => a + b, 0);
-    rows.push(['full refresh (metadata, watermarks, configs, group state), warm', `${dist(refresh.warmMs)}`]);
+    const roundTotal = [...refresh.roundRequests.values()].reduce((a, b) => a + b, 0);
+    const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+    rows.push(['round: metadata, log ends, group state (every poll), warm', `${dist(refresh.roundMs)}`]);
+    rows.push(['requests sent per round', `${roundTotal}: ${list(refresh.roundRequests)}`]);
+    rows.push(['full refresh: a round + log starts + every topic setting (every 10 s), warm', `${dist(refresh.warmMs)}`]);
     rows.push(['full refresh, cold (connecting included)', ms(refresh.coldMs)]);
-    rows.push(['requests sent per full refresh', `${total}: ${[...refresh.requests].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`]);
+    rows.push(['requests sent per full refresh', `${total}: ${list(refresh.requests)}`]);
     for (const [part, t] of refresh.parts) rows.push([`  refresh part: ${part}`, ms(t)]);
     log('refresh measured');
 
@@ -261,9 +283,11 @@ async function main(): Promise<void> {
     await waitHealthy();
     const listed = await waitGroupsListed();
     rows.push(['npm start → Kafka reachable → every bench group listed', `${((Date.now() - t0) / 1000).toFixed(1)} s (groups listed ${(listed / 1000).toFixed(1)} s after healthy)`]);
-    const pid = serverPid();
+    const pid = serverPid(server.pid);
     if (!pid) throw new Error('server process not found');
-    await sleep(5000);
+    // Idle is the steady state: once each group's rate window is full, its trend and rates stop
+    // changing. Before that, the first group patch after start carries every group once.
+    await sleep(RATE_WINDOW_MS + 5000);
     await serverWindow('idle', pid);
     log('idle window done');
 
@@ -278,22 +302,31 @@ async function main(): Promise<void> {
     try {
       await serverWindow(`${ACTIVE_GROUPS} groups committing every second`, pid);
       await pages.groupsPage();
+      log(`${CLIENTS} socket clients for ${CLIENT_SECONDS} s`);
+      const markerTopic = topics[topics.length - 1];
+      rows.push(
+        ...(await manyClients(CLIENTS, CLIENT_SECONDS, { cpu: () => cpuSeconds(pid), rss: () => rssMb(pid) }, async () => {
+          const [sent] = await producer.send({ topic: markerTopic, messages: [{ partition: 0, value: 'marker' }] });
+          return { topic: markerTopic, partition: 0, high: Number(sent.baseOffset) + 1 };
+        })),
+      );
     } finally {
       await load.stop();
     }
     log('active window done');
-    await browser.close();
+    await within('closing the browser', browser.close(), 30_000);
     browser = null;
-    await stopServer(server);
+    await within('stopping the dashboard', stopServer(server), 30_000);
     server = null;
+    log('running the consumer-groups tool');
 
     const tool = await consumerGroupsTool();
-    const ours = warmMedian(refresh);
     rows.push([`kafka-consumer-groups --describe --all-groups (${sizes.groups + 1}+ groups, JVM start included)`, `${ms(tool)}`]);
-    rows.push(['consumer-groups tool ÷ dashboard full refresh (warm median)', `${(tool / ours).toFixed(1)}×`]);
+    rows.push(['consumer-groups tool ÷ dashboard round (warm median; the all-groups view)', `${(tool / roundMedian(refresh)).toFixed(1)}×`]);
+    rows.push(['consumer-groups tool ÷ dashboard full refresh (warm median)', `${(tool / warmMedian(refresh)).toFixed(1)}×`]);
   } finally {
-    if (browser) await browser.close().catch(() => undefined);
-    if (server) await stopServer(server).catch(() => undefined);
+    if (browser) await within('closing the browser', browser.close(), 30_000).catch(() => undefined);
+    if (server) await within('stopping the dashboard', stopServer(server), 30_000).catch(() => undefined);
     await producer.disconnect().catch(() => undefined);
     log('cleaning up topics and groups');
     await cleanup(admin, groups, topics, log);

@@ -23,8 +23,8 @@ async function timeStart(label: string): Promise<ChildProcess> {
   return child;
 }
 
-function serverRssMb(): number {
-  const pid = serverPid();
+function serverRssMb(child: ChildProcess): number {
+  const pid = serverPid(child.pid);
   return pid === null ? 0 : rssMb(pid);
 }
 
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   rows.pop();
   rows.pop();
   await sleep(10_000);
-  rows.push(['server RSS at idle (after 10 s, no browser)', `${serverRssMb().toFixed(0)} MB`]);
+  rows.push(['server RSS at idle (after 10 s, no browser)', `${serverRssMb(server).toFixed(0)} MB`]);
   await killToBrowser();
   await stopServer(server);
 

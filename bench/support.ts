@@ -42,13 +42,24 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** The server: of the processes naming server/index.ts (npm, the tsx launcher, node), the
- *  one that has used the most CPU. */
-export function serverPid(): number | null {
+const parentOf = (pid: number): number => Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+
+/** The server: of the processes started under `root` (npm, the tsx launcher, node) that name
+ *  server/index.ts, the one that has used the most CPU. Only `root`'s own tree counts: other
+ *  dashboards may run on the same machine. */
+export function serverPid(root: number | undefined): number | null {
+  if (root === undefined) return null;
+  const under = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 20; hops++) {
+      if (p === root) return true;
+      p = parentOf(p);
+    }
+    return false;
+  };
   let best: { pid: number; cpu: number } | null = null;
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('server/index.ts')) continue;
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('server/index.ts') || !under(Number(pid))) continue;
       const cpu = cpuSeconds(Number(pid));
       if (!best || cpu > best.cpu) best = { pid: Number(pid), cpu };
     } catch {

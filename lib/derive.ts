@@ -92,6 +92,16 @@ export function topicSummary(t: Topic): TopicSummary {
   };
 }
 
+// Patches keep unchanged topics as the same objects, so a summary is computed once per
+// version of a topic, not once per topic on every update.
+const summaries = new WeakMap<Topic, TopicSummary>();
+
+export function cachedTopicSummary(t: Topic): TopicSummary {
+  let s = summaries.get(t);
+  if (!s) summaries.set(t, (s = topicSummary(t)));
+  return s;
+}
+
 /** Sum of high watermarks of user topics: grows by one per message produced. */
 export function totalHighWatermark(topics: Topic[]): number {
   let sum = 0;

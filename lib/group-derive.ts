@@ -1,3 +1,4 @@
+import { compareNames } from './cluster-patch';
 import type { GroupDetail, GroupMember, GroupsPatch, GroupsSnapshot, GroupSummary, PartitionLag } from './contract/groups';
 
 // What the group screens derive from the wire types, computed here once and tested here:
@@ -13,14 +14,23 @@ export class GroupsPatchGapError extends Error {
 /** Applies a summaries patch; throws GroupsPatchGapError on a version gap (the client resyncs). */
 export function applyGroupsPatch(snapshot: GroupsSnapshot, patch: GroupsPatch): GroupsSnapshot {
   if (patch.from !== snapshot.version) throw new GroupsPatchGapError(snapshot.version, patch.from);
+  const sidecar = patch.sidecar ?? snapshot.sidecar;
+  const changed = new Map(patch.upsert.map((g) => [g.groupId, g]));
+  if (patch.remove.length === 0) {
+    // Only known groups changed (the usual patch): swap them in place, no re-sort.
+    let replaced = 0;
+    const groups = snapshot.groups.map((g) => {
+      const update = changed.get(g.groupId);
+      if (!update) return g;
+      replaced++;
+      return update;
+    });
+    if (replaced === changed.size) return { version: patch.to, groups, sidecar };
+  }
   const byId = new Map(snapshot.groups.map((g) => [g.groupId, g]));
   for (const id of patch.remove) byId.delete(id);
   for (const g of patch.upsert) byId.set(g.groupId, g);
-  return {
-    version: patch.to,
-    groups: [...byId.values()].sort((a, b) => a.groupId.localeCompare(b.groupId)),
-    sidecar: patch.sidecar ?? snapshot.sidecar,
-  };
+  return { version: patch.to, groups: [...byId.values()].sort((a, b) => compareNames(a.groupId, b.groupId)), sidecar };
 }
 
 export const isRebalancing = (g: Pick<GroupSummary, 'state'>) => g.state === 'PreparingRebalance' || g.state === 'CompletingRebalance';

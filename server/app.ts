@@ -5,7 +5,7 @@ import { ClusterStore } from './cluster/store';
 import { ClusterPoller } from './cluster/poller';
 import { ThroughputTracker } from './cluster/throughput';
 import type { KnownBroker } from './cluster/reader';
-import { attachRealtime, type LiveServer } from './realtime/socket';
+import { attachRealtime, watchedTopics, type LiveServer } from './realtime/socket';
 import { handleApi } from './http/api';
 import { EmbeddedCluster } from './embedded/cluster';
 import { GroupsService } from './groups/service';
@@ -61,7 +61,15 @@ export async function startDashboard({ config, pages, startPolling = true, log =
   const store = new ClusterStore({ brokers: bootstrap, embedded: embedded !== null });
   const throughput = new ThroughputTracker();
   const groups = new GroupsService(clients, store, log);
-  const poller = new ClusterPoller(clients, store, throughput, { intervalMs: config.pollIntervalMs, expected, log, afterRound: () => groups.afterRound() });
+  // The socket layer comes later; until it exists no page watches anything.
+  let io: LiveServer | null = null;
+  const poller = new ClusterPoller(clients, store, throughput, {
+    intervalMs: config.pollIntervalMs,
+    expected,
+    log,
+    afterRound: () => groups.afterRound(),
+    watchedTopics: () => (io ? watchedTopics(io) : []),
+  });
   const metrics = new MetricsExporter(store, groups);
   const produce = new ProduceService(clients, store);
   const tails = new TailService(clients, store);
@@ -102,8 +110,9 @@ export async function startDashboard({ config, pages, startPolling = true, log =
       },
     );
   });
-  const io = attachRealtime(server, { store, throughput, groups, actions, produce, lab, tails, info, allowRequest: security.allowRequest });
-  security.guard(io);
+  const live = attachRealtime(server, { store, throughput, groups, actions, produce, lab, tails, info, allowRequest: security.allowRequest });
+  security.guard(live);
+  io = live;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -122,7 +131,7 @@ export async function startDashboard({ config, pages, startPolling = true, log =
 
   return {
     http: server,
-    io,
+    io: live,
     store,
     poller,
     groups,
@@ -140,7 +149,7 @@ export async function startDashboard({ config, pages, startPolling = true, log =
       await poller.stop();
       await groups.stop();
       await clients.closeAdmin();
-      io.close();
+      live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

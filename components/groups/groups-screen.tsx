@@ -1,14 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { useLiveStore } from '@/lib/store';
 import { selectGroups, selectSidecar } from '@/lib/store/selectors';
 import { Card } from '@/components/ui/card';
-import { formatCount } from '@/components/ui/format';
-import { GroupStateBadge } from './group-state-badge';
-import { LagTrend } from './lag-trend';
 import { SidecarNotice } from './sidecar-notice';
+import { GroupRows } from './group-rows';
 
 export function GroupsScreen() {
   const groups = useLiveStore(selectGroups);
@@ -31,7 +28,9 @@ export function GroupsScreen() {
           aria-label="Filter groups"
           className="w-64 rounded border border-zinc-700 bg-zinc-900 px-2 py-1 text-sm text-zinc-100 placeholder:text-zinc-600 focus:border-violet-500 focus:outline-none"
         />
-        <span className="text-xs text-zinc-500">{groups.length} groups</span>
+        <span className="text-xs text-zinc-500" data-testid="group-count">
+          {groups.length} groups
+        </span>
       </div>
       <SidecarNotice sidecar={sidecar} />
       <Card>
@@ -50,33 +49,7 @@ export function GroupsScreen() {
                 <th className="text-right font-medium">Coordinator</th>
               </tr>
             </thead>
-            <tbody className="tabular-nums">
-              {rows.map((g) => (
-                <tr key={g.groupId} data-testid={`group-row-${g.groupId}`} data-state={g.state} className="border-b border-zinc-800/60 hover:bg-zinc-900">
-                  <td className="py-1.5">
-                    <Link href={`/groups/${encodeURIComponent(g.groupId)}`} className="font-mono text-zinc-100 hover:text-violet-300 hover:underline">
-                      {g.groupId}
-                    </Link>
-                  </td>
-                  <td>
-                    <GroupStateBadge state={g.state} />
-                  </td>
-                  <td className="text-zinc-400">{g.protocol ?? '—'}</td>
-                  <td className="text-right">{g.members}</td>
-                  <td className="max-w-64 truncate pl-4 font-mono text-zinc-400" title={g.topics.join(', ')}>
-                    {g.topics.join(', ') || '—'}
-                  </td>
-                  <td className="text-right font-medium text-zinc-100" data-testid={`group-lag-${g.groupId}`}>
-                    {g.totalLag === null ? <span className="text-zinc-500">nothing committed</span> : formatCount(g.totalLag)}
-                  </td>
-                  <td className="text-right">
-                    <LagTrend group={g} />
-                  </td>
-                  <td className="text-right text-zinc-400">{g.consumeRate === null ? '—' : `${g.consumeRate} msg/s`}</td>
-                  <td className="text-right text-zinc-400">{g.coordinator === null ? '—' : `#${g.coordinator}`}</td>
-                </tr>
-              ))}
-            </tbody>
+            <GroupRows rows={rows} />
           </table>
         ) : (
           <p className="text-zinc-500">{filter ? 'No group matches the filter.' : 'No consumer groups yet. Start a consumer with a group id and it appears here at once.'}</p>

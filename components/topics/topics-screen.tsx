@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useLiveStore } from '@/lib/store';
 import { selectTopics } from '@/lib/store/selectors';
-import { topicSummary } from '@/lib/derive';
+import { cachedTopicSummary } from '@/lib/derive';
 import { Card } from '@/components/ui/card';
 import { Button } from '@/components/ui/button';
 import { useCanAct } from '@/components/ui/use-action';
@@ -18,7 +18,7 @@ export function TopicsScreen() {
   const canAct = useCanAct();
   const { user, internal } = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    const rows = topics.filter((t) => !needle || t.name.toLowerCase().includes(needle)).map(topicSummary);
+    const rows = topics.filter((t) => !needle || t.name.toLowerCase().includes(needle)).map(cachedTopicSummary);
     return { user: rows.filter((r) => !r.internal), internal: rows.filter((r) => r.internal) };
   }, [topics, filter]);
 
@@ -34,7 +34,9 @@ export function TopicsScreen() {
           aria-label="Filter topics by name"
           className="w-64 rounded border border-zinc-700 bg-zinc-900 px-2 py-1 text-sm text-zinc-100 placeholder:text-zinc-600 focus:border-violet-500 focus:outline-none"
         />
-        <span className="text-xs text-zinc-500">{user.length} topics</span>
+        <span className="text-xs text-zinc-500" data-testid="topic-count">
+          {user.length} topics
+        </span>
         {canAct && !creating && (
           <Button tone="primary" className="ml-auto" onClick={() => setCreating(true)} data-testid="new-topic">
             New topic

@@ -1,6 +1,7 @@
 import type { Quorum, TopicConfig } from '../../lib/contract/cluster';
 import { ensureConnected, type RawMetadata, type WireBroker, type WireCluster } from '../kafka/client';
 import metadataDefinition from 'kafkajs/src/protocol/requests/metadata';
+import { listOffsetsRaw } from './list-offsets';
 import { decodeDescribeQuorumResponse, encodeDescribeQuorumRequest, DESCRIBE_QUORUM_API_KEY } from './quorum';
 
 // One round of reading the cluster: which brokers answer, metadata, the quorum, watermarks
@@ -14,17 +15,22 @@ export interface KnownBroker {
   rack: string | null;
 }
 
+/** Offsets by topic, then partition. */
+export type Offsets = Map<string, Map<number, number>>;
+
 export interface Watermarks {
-  low: number;
-  high: number;
+  /** High watermarks. */
+  ends: Offsets;
+  /** Log starts: only those asked this round (they are read less often). */
+  starts: Offsets;
 }
 
 export interface ClusterObservation {
   metadata: RawMetadata;
   reachable: Set<number>;
   quorum: Quorum | null;
-  /** key `${topic}/${partition}`; missing when it could not be read this round. */
-  watermarks: Map<string, Watermarks>;
+  /** A partition is missing when it could not be read this round. */
+  watermarks: Watermarks;
   /** Settings read this round (possibly for some topics only); null when the read failed.
    *  Topics left out keep their previous settings. */
   configs: Map<string, TopicConfig> | null;
@@ -101,48 +107,61 @@ export async function readQuorum(wire: WireCluster, order: number[]): Promise<Qu
 
 const EARLIEST = '-2';
 const LATEST = '-1';
-// High watermark, not the last stable offset: read uncommitted.
-const READ_UNCOMMITTED = 0;
+/** Partitions to ask, by leader broker, then by topic. */
+export type PartitionsByLeader = Map<number, Map<string, number[]>>;
 
-/** Log start and high watermark of every led partition: two ListOffsets per leader broker,
- *  all leaders in parallel. A broker that fails leaves its partitions out of the result. */
-export async function readWatermarks(wire: WireCluster, metadata: RawMetadata, reachable: Set<number>): Promise<Map<string, Watermarks>> {
-  const byLeader = new Map<number, Map<string, number[]>>();
+/** The led partitions of the metadata whose leader is reachable and that `include` picks. */
+export function byLeader(metadata: { topicMetadata: { topic: string; partitionMetadata: { partitionId: number; leader: number }[] }[] }, reachable: Set<number>, include: (topic: string, partition: number) => boolean = () => true): PartitionsByLeader {
+  const out: PartitionsByLeader = new Map();
   for (const t of metadata.topicMetadata) {
     for (const p of t.partitionMetadata) {
-      if (p.leader < 0 || !reachable.has(p.leader)) continue;
-      const topics = byLeader.get(p.leader) ?? new Map<string, number[]>();
-      topics.set(t.topic, [...(topics.get(t.topic) ?? []), p.partitionId]);
-      byLeader.set(p.leader, topics);
+      if (p.leader < 0 || !reachable.has(p.leader) || !include(t.topic, p.partitionId)) continue;
+      let topics = out.get(p.leader);
+      if (!topics) out.set(p.leader, (topics = new Map()));
+      let partitions = topics.get(t.topic);
+      if (!partitions) topics.set(t.topic, (partitions = []));
+      partitions.push(p.partitionId);
     }
   }
-  const out = new Map<string, Watermarks>();
+  return out;
+}
+
+/** One ListOffsets per leader broker, all leaders in parallel, for one special timestamp. A
+ *  broker that fails (leadership moved, broker gone mid-round) leaves its partitions out, and
+ *  so does a partition answered with an error: they keep their previous offsets. */
+export async function listOffsetsByLeader(wire: WireCluster, leaders: PartitionsByLeader, timestamp: typeof EARLIEST | typeof LATEST): Promise<Offsets> {
+  const out: Offsets = new Map();
   await Promise.all(
-    [...byLeader].map(async ([leader, topics]) => {
+    [...leaders].map(async ([leader, topics]) => {
       try {
         const broker = await wire.findBroker({ nodeId: leader });
-        const ask = (timestamp: string) =>
-          broker.listOffsets({
-            isolationLevel: READ_UNCOMMITTED,
-            topics: [...topics].map(([topic, partitions]) => ({ topic, partitions: partitions.map((partition) => ({ partition, timestamp })) })),
-          });
-        const [low, high] = await Promise.all([ask(EARLIEST), ask(LATEST)]);
-        const lows = new Map<string, number>();
-        for (const r of low.responses) for (const p of r.partitions) lows.set(partitionKey(r.topic, p.partition), Number(p.offset));
-        for (const r of high.responses) {
-          for (const p of r.partitions) {
-            const key = partitionKey(r.topic, p.partition);
-            const lowOffset = lows.get(key);
-            if (lowOffset !== undefined) out.set(key, { low: lowOffset, high: Number(p.offset) });
-          }
-        }
+        await listOffsetsRaw(broker, topics, Number(timestamp), (topic, partition, offset) => {
+          let partitions = out.get(topic);
+          if (!partitions) out.set(topic, (partitions = new Map()));
+          partitions.set(partition, offset);
+        });
       } catch {
-        // Leadership moved or the broker went away mid-round: these partitions keep their
-        // previous watermarks until the next round.
+        // See above: these partitions keep their previous offsets until the next read.
       }
     }),
   );
   return out;
+}
+
+/** High watermark of every led partition, and the log start of those `readLogStart` picks:
+ *  one ListOffsets per leader for the ends, a second only when some log start is due. */
+export async function readWatermarks(
+  wire: WireCluster,
+  metadata: RawMetadata,
+  reachable: Set<number>,
+  readLogStart: (topic: string, partition: number) => boolean = () => true,
+): Promise<Watermarks> {
+  const startsFrom = byLeader(metadata, reachable, readLogStart);
+  const [ends, starts] = await Promise.all([
+    listOffsetsByLeader(wire, byLeader(metadata, reachable), LATEST),
+    startsFrom.size > 0 ? listOffsetsByLeader(wire, startsFrom, EARLIEST) : Promise.resolve<Offsets>(new Map()),
+  ]);
+  return { ends, starts };
 }
 
 const TOPIC_RESOURCE = 2;
@@ -181,6 +200,8 @@ export interface ReadOptions {
    *  for topics not in `configured` (new ones), so a new topic arrives with its settings. */
   refreshAllConfigs: boolean;
   configured: Set<string>;
+  /** Which partitions' log start to read this round (default: all). */
+  readLogStart?: (topic: string, partition: number) => boolean;
 }
 
 export async function observeCluster(wire: WireCluster, opts: ReadOptions): Promise<ClusterObservation> {
@@ -191,7 +212,7 @@ export async function observeCluster(wire: WireCluster, opts: ReadOptions): Prom
   const askOrder = metadata.brokers.map((b) => b.nodeId).filter((id) => reachable.has(id));
   const [quorum, watermarks, configs] = await Promise.all([
     readQuorum(wire, askOrder).catch(() => null),
-    readWatermarks(wire, metadata, reachable),
+    readWatermarks(wire, metadata, reachable, opts.readLogStart),
     readTopicConfigs(
       wire,
       askOrder,

@@ -1,5 +1,6 @@
 import type { Broker, BrokerStatus, Partition, Quorum, Topic, TopicConfig } from '../../lib/contract/cluster';
-import { partitionKey, type ClusterObservation, type KnownBroker, type Watermarks } from './reader';
+import { compareNames } from '../../lib/cluster-patch';
+import type { ClusterObservation, KnownBroker } from './reader';
 
 // The one place kafkajs shapes become contract types.
 
@@ -42,27 +43,52 @@ export function reshapeBrokers(obs: Pick<ClusterObservation, 'metadata' | 'reach
   return brokers.sort((a, b) => a.id - b.id);
 }
 
+const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+const sameConfig = (a: TopicConfig | null, b: TopicConfig | null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.cleanupPolicy === b.cleanupPolicy &&
+    a.retentionMs === b.retentionMs &&
+    a.retentionBytes === b.retentionBytes &&
+    a.maxMessageBytes === b.maxMessageBytes &&
+    a.segmentMs === b.segmentMs);
+
 function partitionRow(
   p: ClusterObservation['metadata']['topicMetadata'][number]['partitionMetadata'][number],
-  marks: Watermarks | undefined,
+  marks: { low: number | undefined; high: number | undefined },
   previous: Partition | undefined,
 ): Partition {
   const leader = p.leader ?? -1;
-  // A partition whose read failed this round keeps its last known watermarks; one with no
-  // leader has none to read.
-  const low = leader < 0 ? null : (marks?.low ?? previous?.low ?? null);
-  const high = leader < 0 ? null : (marks?.high ?? previous?.high ?? null);
-  const replicas = [...p.replicas];
-  const isr = [...p.isr];
+  // A partition whose read failed this round keeps its last known watermarks (and its log
+  // start between the rounds that read it); one with no leader has none to read.
+  const low = leader < 0 ? null : (marks.low ?? previous?.low ?? null);
+  const high = leader < 0 ? null : (marks.high ?? previous?.high ?? null);
+  const offlineReplicas = p.offlineReplicas ?? [];
+  // An unchanged row stays the same object, checked before building a new one: the diff then
+  // skips it by identity, the state holds one copy, and a round of 20,000 partitions leaves
+  // next to no garbage.
+  if (
+    previous &&
+    previous.leader === leader &&
+    previous.low === low &&
+    previous.high === high &&
+    sameNumbers(previous.replicas, p.replicas) &&
+    sameNumbers(previous.isr, p.isr) &&
+    sameNumbers(previous.offlineReplicas, offlineReplicas)
+  ) {
+    return previous;
+  }
   return {
     partition: p.partitionId,
     leader,
-    replicas,
-    isr,
-    offlineReplicas: [...(p.offlineReplicas ?? [])],
+    replicas: [...p.replicas],
+    isr: [...p.isr],
+    offlineReplicas: [...offlineReplicas],
     low,
     high,
-    underReplicated: isr.length < replicas.length,
+    underReplicated: p.isr.length < p.replicas.length,
     offline: leader < 0,
   };
 }
@@ -74,18 +100,23 @@ export function reshapeTopics(obs: ClusterObservation, previous: Topic[]): Topic
     .filter((t) => t.partitionMetadata.length > 0)
     .map((t): Topic => {
       const prev = before.get(t.topic);
-      const prevPartitions = new Map(prev?.partitions.map((p) => [p.partition, p]));
-      const config: TopicConfig | null = obs.configs?.get(t.topic) ?? prev?.config ?? null;
-      return {
-        name: t.topic,
-        internal: t.isInternal,
-        partitions: t.partitionMetadata
-          .map((p) => partitionRow(p, obs.watermarks.get(partitionKey(t.topic, p.partitionId)), prevPartitions.get(p.partitionId)))
-          .sort((a, b) => a.partition - b.partition),
-        config,
+      // Partitions are sorted by number from 0, so the index is the usual place to find one.
+      const prevPartition = (n: number) => {
+        const at = prev?.partitions[n];
+        return at?.partition === n ? at : prev?.partitions.find((x) => x.partition === n);
       };
+      const config: TopicConfig | null = obs.configs?.get(t.topic) ?? prev?.config ?? null;
+      const ends = obs.watermarks.ends.get(t.topic);
+      const starts = obs.watermarks.starts.get(t.topic);
+      const partitions = t.partitionMetadata
+        .map((p) => partitionRow(p, { low: starts?.get(p.partitionId), high: ends?.get(p.partitionId) }, prevPartition(p.partitionId)))
+        .sort((a, b) => a.partition - b.partition);
+      if (prev && prev.internal === t.isInternal && sameConfig(prev.config, config) && prev.partitions.length === partitions.length && prev.partitions.every((p, i) => p === partitions[i])) {
+        return prev;
+      }
+      return { name: t.topic, internal: t.isInternal, partitions, config: prev && sameConfig(prev.config, config) ? prev.config : config };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareNames(a.name, b.name));
 }
 
 export function reshapeCluster(obs: ClusterObservation, known: KnownBroker[], previous: Previous): ClusterView {

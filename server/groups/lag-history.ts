@@ -13,8 +13,18 @@ interface Step {
   produced: number;
 }
 
+/** One sample, compact: lags in the order of the track's `keys` (NaN: nothing committed).
+ *  500 groups × 600 samples × their partitions as objects keyed by name took tens of MB;
+ *  as numbers they take a few. */
+interface Sample {
+  at: number;
+  total: number | null;
+  keys: readonly string[];
+  lags: Float64Array;
+}
+
 interface GroupTrack {
-  points: LagPoint[];
+  points: Sample[];
   steps: Step[];
   last: Map<string, { committed: number | null; logEnd: number | null }>;
   lastAt: number;
@@ -34,6 +44,12 @@ export function totalLag(offsets: PartitionLag[]): number | null {
   return total;
 }
 
+function toPoint(s: Sample): LagPoint {
+  const partitions: Record<string, number | null> = {};
+  s.keys.forEach((key, i) => (partitions[key] = Number.isNaN(s.lags[i]) ? null : s.lags[i]));
+  return { at: s.at, total: s.total, partitions };
+}
+
 export class LagHistory {
   private tracks = new Map<string, GroupTrack>();
 
@@ -43,13 +59,11 @@ export class LagHistory {
       track = { points: [], steps: [], last: new Map(), lastAt: 0 };
       this.tracks.set(groupId, track);
     }
-    const partitions: Record<string, number | null> = {};
     let consumed = 0;
     let produced = 0;
     const next = new Map<string, { committed: number | null; logEnd: number | null }>();
     for (const o of offsets) {
       const key = partitionKey(o.topic, o.partition);
-      partitions[key] = o.lag;
       next.set(key, { committed: o.committed, logEnd: o.logEnd });
       const prev = track.last.get(key);
       // Only moves seen on both sides count: a partition appearing is not a burst of traffic,
@@ -57,18 +71,21 @@ export class LagHistory {
       if (prev?.committed != null && o.committed !== null) consumed += Math.max(0, o.committed - prev.committed);
       if (prev?.logEnd != null && o.logEnd !== null) produced += Math.max(0, o.logEnd - prev.logEnd);
     }
-    const point: LagPoint = { at, total: totalLag(offsets), partitions };
+    // The partitions stay the same round after round: share one key list until they change.
+    const last = track.points[track.points.length - 1];
+    const keys = last && last.keys.length === offsets.length && offsets.every((o, i) => last.keys[i] === partitionKey(o.topic, o.partition)) ? last.keys : offsets.map((o) => partitionKey(o.topic, o.partition));
+    const sample: Sample = { at, total: totalLag(offsets), keys, lags: Float64Array.from(offsets, (o) => (o.lag === null ? NaN : o.lag)) };
     if (track.last.size > 0) track.steps.push({ from: track.lastAt, at, consumed, produced });
     track.last = next;
     track.lastAt = at;
-    track.points.push(point);
+    track.points.push(sample);
     if (track.points.length > LAG_HISTORY_CAP) track.points.splice(0, track.points.length - LAG_HISTORY_CAP);
     while (track.steps.length > 0 && track.steps[0].at < at - RATE_WINDOW_MS) track.steps.shift();
-    return point;
+    return toPoint(sample);
   }
 
   history(groupId: string): LagPoint[] {
-    return this.tracks.get(groupId)?.points ?? [];
+    return (this.tracks.get(groupId)?.points ?? []).map(toPoint);
   }
 
   rates(groupId: string): GroupRates {

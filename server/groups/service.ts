@@ -1,3 +1,4 @@
+import { compareNames } from '../../lib/cluster-patch';
 import { EventEmitter } from 'node:events';
 import type { ClusterSnapshot, Topic } from '../../lib/contract/cluster';
 import type { GroupDetail, GroupSummary, GroupsPatch, GroupsSnapshot, LagPoint, PartitionLag, SidecarState, TopicConsumers } from '../../lib/contract/groups';
@@ -148,7 +149,7 @@ export class GroupsService extends EventEmitter<GroupsEvents> {
   }
 
   list(): GroupSummary[] {
-    return [...this.summaries.values()].sort((a, b) => a.groupId.localeCompare(b.groupId));
+    return [...this.summaries.values()].sort((a, b) => compareNames(a.groupId, b.groupId));
   }
 
   detail(groupId: string): GroupDetail | null {

@@ -78,6 +78,11 @@ export class ProduceService extends EventEmitter<ProduceEvents> {
       }
       placed.push(...placeOffsets(chunk, [...outcomes].map(([partition, o]) => ({ partition, baseOffset: o.ok ? String(o.baseOffset) : undefined }))));
     }
+    // acks=all answers once the high watermark has passed the batch: the page can show the
+    // new end now rather than at the next read.
+    const ends = new Map<number, number>();
+    for (const m of placed) if (m.offset >= 0) ends.set(m.partition, Math.max(ends.get(m.partition) ?? 0, m.offset + 1));
+    this.store.raiseHighWatermarks(new Map([[req.topic, ends]]));
     return { topic: req.topic, count: placed.length, messages: placed.slice(0, PRODUCE_LISTED_CAP), spread: spreadOf(placed), durationMs: Date.now() - started };
   }
 

@@ -24,6 +24,11 @@ type ClientEvent = keyof typeof clientEventSchemas;
 const groupRoom = (id: string) => `group:${id}`;
 const topicRoom = (name: string) => `topic:${name}`;
 
+/** Topics some page shows right now: the poller reads their ends between rounds. */
+export function watchedTopics(io: LiveServer): string[] {
+  return [...io.of('/').adapter.rooms.keys()].filter((room) => room.startsWith('topic:')).map((room) => room.slice('topic:'.length));
+}
+
 export interface RealtimeDeps {
   store: ClusterStore;
   throughput: ThroughputTracker;

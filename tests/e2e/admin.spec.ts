@@ -33,6 +33,7 @@ test('a topic created from the UI appears in the list and has its page; a bad na
   await page.getByRole('form', { name: 'New topic' }).getByLabel('Cleanup policy').selectOption('compact');
   await page.getByRole('form', { name: 'New topic' }).getByRole('button', { name: 'Create topic' }).click();
   await expect(admin.createdLink(name)).toBeVisible();
+  await topics.filterTo(name);
   await expect(topics.row(name)).toBeVisible();
   await page.screenshot({ path: 'test-results/admin-create.png', fullPage: true });
 
@@ -110,6 +111,7 @@ test('an offsets reset is refused while the group is Stable, with the reason on 
   member = await startMember(group, [topic], { clientId: 'instance-A' });
   const groups = new GroupsPage(page);
   await groups.openList();
+  await groups.filterTo(group);
   await expect(groups.row(group)).toHaveAttribute('data-state', 'Stable');
   await groups.openGroup(group);
   const card = new AdminPage(page).offsetsReset();

@@ -27,6 +27,7 @@ test('a topic created from outside appears without reload, with its leadership m
   let navigations = 0;
   page.on('framenavigated', () => navigations++);
 
+  await topics.filterTo(name);
   await createTopic(name, 3, 3);
   await expect(topics.row(name)).toBeVisible();
   await expect(topics.row(name)).toContainText('healthy');

@@ -17,6 +17,7 @@ test('instances A and B split 3 partitions 2:1; more members than partitions lea
   try {
     const groups = new GroupsPage(page);
     await groups.openList();
+    await groups.filterTo(group);
     members.push(await startMember(group, [topic], { clientId: 'instance-A' }), await startMember(group, [topic], { clientId: 'instance-B' }));
     await expect(groups.row(group)).toHaveAttribute('data-state', 'Stable');
     await groups.openGroup(group);

@@ -16,6 +16,19 @@ async function configsOf(topic: string, names: string[]): Promise<Record<string,
   return Object.fromEntries(resources[0].configEntries.map((e) => [e.configName, e.configValue]));
 }
 
+/** The settings as Kafka reads them back, once they equal `expected` or after 10 s: the broker
+ *  asked applies a change (or a new topic) from the metadata log a moment after the
+ *  controller commits it, and may not know the topic yet. The caller asserts on the answer. */
+async function configsSettled(topic: string, expected: Record<string, string>): Promise<Record<string, string> | Error> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const read = await configsOf(topic, Object.keys(expected)).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    const same = !(read instanceof Error) && Object.keys(expected).length === Object.keys(read).length && Object.entries(expected).every(([k, v]) => read[k] === v);
+    if (same || Date.now() > deadline) return read;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 describe('topic admin actions', { timeout: 240_000 }, () => {
   let dashboard: Dashboard;
   let client: LiveClient;
@@ -56,14 +69,14 @@ describe('topic admin actions', { timeout: 240_000 }, () => {
     const t = topicOf(seen, topic)!;
     assert.equal(t.partitions.length, 4);
     assert.ok(t.partitions.every((p) => p.replicas.length === 2));
-    const configs = await configsOf(topic, ['cleanup.policy', 'retention.ms', 'retention.bytes', 'segment.ms', 'min.cleanable.dirty.ratio']);
-    assert.deepEqual(configs, {
+    const wanted = {
       'cleanup.policy': 'compact,delete',
       'retention.ms': '3600000',
       'retention.bytes': '1048576',
       'segment.ms': '60000',
       'min.cleanable.dirty.ratio': '0.01',
-    });
+    };
+    assert.deepEqual(await configsSettled(topic, wanted), wanted);
   });
 
   it('refuses a bad name, an existing name and a replication factor above the live brokers', async () => {
@@ -103,7 +116,8 @@ describe('topic admin actions', { timeout: 240_000 }, () => {
     while (!(await actOk(dashboard, 'topic:configure', { topic })).overrides['max.message.bytes'] && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const changed = await actOk(dashboard, 'topic:configure', { topic, retentionMs: 120_000, cleanupPolicy: 'compact' });
     assert.deepEqual(changed.overrides, { 'max.message.bytes': '2000000', 'retention.ms': '120000', 'cleanup.policy': 'compact' });
-    assert.deepEqual(await configsOf(topic, ['max.message.bytes', 'retention.ms', 'cleanup.policy']), { 'max.message.bytes': '2000000', 'retention.ms': '120000', 'cleanup.policy': 'compact' });
+    const wanted = { 'max.message.bytes': '2000000', 'retention.ms': '120000', 'cleanup.policy': 'compact' };
+    assert.deepEqual(await configsSettled(topic, wanted), wanted);
     const dropped = await actOk(dashboard, 'topic:configure', { topic, retentionMs: null });
     assert.deepEqual(dropped.overrides, { 'max.message.bytes': '2000000', 'cleanup.policy': 'compact' });
     // Nothing to change: answers the overrides as they are.

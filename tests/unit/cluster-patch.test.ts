@@ -43,3 +43,21 @@ describe('snapshot diff and patch', () => {
     assert.equal(applyPatch(a, patch).controllerId, null);
   });
 });
+
+describe('applying patches that only change known rows', () => {
+  it('swaps the changed rows in place: order kept, other rows the same objects', () => {
+    const names = ['b', 'a10', 'a2', 'c'].sort((x, y) => x.localeCompare(y));
+    const a = snapshot({ version: 1, topics: names.map((n) => topic(n)) });
+    const b = snapshot({ version: 2, topics: a.topics.map((t) => (t.name === 'a2' ? topic('a2', [partition(0, { high: 99 })]) : t)) });
+    const next = applyPatch(a, diffSnapshots(a, b)!);
+    assert.deepEqual(next.topics.map((t) => t.name), names);
+    assert.equal(next.topics.find((t) => t.name === 'a2')?.partitions[0].high, 99);
+    assert.equal(next.topics.find((t) => t.name === 'c'), a.topics.find((t) => t.name === 'c'));
+  });
+
+  it('sorts a new topic into place', () => {
+    const a = snapshot({ version: 1, topics: [topic('a'), topic('c')] });
+    const b = snapshot({ version: 2, topics: [topic('a'), topic('b'), topic('c')] });
+    assert.deepEqual(applyPatch(a, diffSnapshots(a, b)!).topics.map((t) => t.name), ['a', 'b', 'c']);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { reshapeBrokers, reshapeCluster } from '../../server/cluster/reshape';
-import type { ClusterObservation, KnownBroker } from '../../server/cluster/reader';
+import type { ClusterObservation, KnownBroker, Watermarks } from '../../server/cluster/reader';
 import type { RawMetadata } from '../../server/kafka/client';
 import { partition, topic } from '../support/fixtures';
 
@@ -18,8 +18,20 @@ function metadata(brokers: number[], partitions: RawMetadata['topicMetadata'][nu
 
 const p = (partitionId: number, leader: number, isr: number[], offlineReplicas: number[] = []) => ({ partitionErrorCode: 0, partitionId, leader, replicas: [1, 2, 3], isr, offlineReplicas });
 
+/** Watermarks from `topic/partition` keys. */
+function marks(entries: [string, { low?: number; high: number }][]): Watermarks {
+  const out: Watermarks = { ends: new Map(), starts: new Map() };
+  for (const [key, { low, high }] of entries) {
+    const [topicName, n] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
+    const put = (m: Watermarks['ends'], v: number) => m.set(topicName, (m.get(topicName) ?? new Map()).set(n, v));
+    put(out.ends, high);
+    if (low !== undefined) put(out.starts, low);
+  }
+  return out;
+}
+
 function obs(md: RawMetadata, reachable: number[], extra: Partial<ClusterObservation> = {}): ClusterObservation {
-  return { metadata: md, reachable: new Set(reachable), quorum: null, watermarks: new Map(), configs: null, ...extra };
+  return { metadata: md, reachable: new Set(reachable), quorum: null, watermarks: marks([]), configs: null, ...extra };
 }
 
 describe('reshaping kafkajs metadata into the contract', () => {
@@ -46,7 +58,7 @@ describe('reshaping kafkajs metadata into the contract', () => {
   it('keeps every partition of a topic whose one partition lost its leader', () => {
     const view = reshapeCluster(
       obs(metadata([1, 2, 3], [p(0, 1, [1, 2, 3]), p(1, -1, []), p(2, 3, [3, 1])]), [1, 2, 3], {
-        watermarks: new Map([
+        watermarks: marks([
           ['orders/0', { low: 0, high: 5 }],
           ['orders/2', { low: 1, high: 2 }],
         ]),
@@ -68,5 +80,18 @@ describe('reshaping kafkajs metadata into the contract', () => {
     assert.equal(view.topics[0].partitions[0].high, 9);
     assert.equal(view.topics[0].config?.cleanupPolicy, 'delete');
     assert.equal(view.controllerId, 2, 'the quorum leader, not the metadata controller field');
+  });
+});
+
+describe('reshaping round after round', () => {
+  it('keeps unchanged partitions and topics as the same objects, and keeps log starts not read this round', () => {
+    const md = metadata([1, 2, 3], [p(0, 1, [1, 2, 3]), p(1, 2, [2, 3, 1])]);
+    const first = reshapeCluster(obs(md, [1, 2, 3], { watermarks: marks([['orders/0', { low: 2, high: 5 }], ['orders/1', { low: 0, high: 9 }]]) }), known, { quorum: null, topics: [] });
+    const same = reshapeCluster(obs(md, [1, 2, 3], { watermarks: marks([['orders/0', { high: 5 }], ['orders/1', { high: 9 }]]) }), known, { quorum: null, topics: first.topics });
+    assert.equal(same.topics[0], first.topics[0], 'nothing moved: the same topic object');
+    const moved = reshapeCluster(obs(md, [1, 2, 3], { watermarks: marks([['orders/0', { high: 5 }], ['orders/1', { high: 12 }]]) }), known, { quorum: null, topics: first.topics });
+    assert.notEqual(moved.topics[0], first.topics[0]);
+    assert.equal(moved.topics[0].partitions[0], first.topics[0].partitions[0], 'the partition that did not move is kept');
+    assert.deepEqual(moved.topics[0].partitions.map((x) => [x.low, x.high]), [[2, 5], [0, 12]], 'log starts not read this round keep their last value');
   });
 });

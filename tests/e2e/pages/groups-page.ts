@@ -9,11 +9,17 @@ export class GroupsPage {
     await expect(this.page.getByRole('heading', { name: 'Consumer groups' })).toBeVisible();
   }
 
+  /** Filters the list (by group or topic name): only the rows in view are drawn. */
+  async filterTo(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Filter groups' }).fill(text);
+  }
+
   row(groupId: string): Locator {
     return this.page.getByTestId(`group-row-${groupId}`);
   }
 
   async openGroup(groupId: string): Promise<void> {
+    await this.filterTo(groupId);
     await this.row(groupId).getByRole('link', { name: groupId }).click();
     await expect(this.page.getByTestId('group-id')).toHaveText(groupId);
   }
