@@ -8,6 +8,6 @@ COPY . .
 RUN npx next build
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
-# The server itself is PID 1, so `docker stop`'s SIGTERM reaches it (npx would run it under a
-# shell that passes no signal on) and it shuts down cleanly: lab instances leave their groups.
-CMD ["node", "--import", "tsx", "server/index.ts"]
+# The server itself is PID 1 (the shell execs it), so `docker stop`'s SIGTERM reaches it and it
+# shuts down cleanly: lab instances leave their groups. The heap cap is npm start's (README).
+CMD ["sh", "-c", "exec node --max-old-space-size=${KAFKA_LIVE_HEAP_MB:-256} --import tsx server/index.ts"]

@@ -45,6 +45,9 @@ export interface AppConfig {
   pollIntervalMs: number;
   /** READ_ONLY: every action is hidden in the UI and refused by the server. */
   readOnly: boolean;
+  /** KAFKA_LIVE_HEAP_MB: the JS heap cap `npm start` and the Docker image give node. Read here
+   *  only to check it and to say at start whether it took effect. */
+  heapMb: number;
   kafka: KafkaSettings;
   embedded: EmbeddedSettings;
   security: SecuritySettings;
@@ -136,6 +139,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: read(env, 'HOST') ?? '127.0.0.1',
     pollIntervalMs: int(env, 'POLL_INTERVAL_MS', 1000, 100, 60000),
     readOnly: bool(env, 'READ_ONLY', false),
+    heapMb: int(env, 'KAFKA_LIVE_HEAP_MB', 256, 128, 65536),
     kafka: {
       brokers: rawBrokers === undefined ? null : parseBrokerList(rawBrokers),
       clientId,

@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import next from 'next';
 import { ConfigError, loadConfig } from './config';
 import { startDashboard } from './app';
@@ -44,6 +45,10 @@ async function main(): Promise<void> {
   });
 
   console.log(`[kafka-live] dashboard on ${dashboard.url} (${dev ? 'dev' : 'production'}, ready in ${Date.now() - started} ms)`);
+  // V8 grows its heap with the garbage of each poll round long before it collects it (hundreds
+  // of MB at 20,000 partitions); npm start caps it, and this says whether the cap is in force.
+  const heapLimitMb = Math.round(v8.getHeapStatistics().heap_size_limit / 1_048_576);
+  console.log(`[kafka-live] JS heap limit ${heapLimitMb} MB${heapLimitMb < config.heapMb * 1.5 ? '' : ` (KAFKA_LIVE_HEAP_MB=${config.heapMb} not applied: run with npm start or node --max-old-space-size)`}`);
 
   let closing = false;
   const shutdown = (signal: string) => {

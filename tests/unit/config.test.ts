@@ -17,6 +17,7 @@ describe('configuration from the environment', () => {
     assert.equal(c.embedded.basePort, 19092, 'clear of a Kafka the user runs on 9092');
     assert.equal(c.kafka.ssl, null);
     assert.equal(c.kafka.sasl, null);
+    assert.equal(c.heapMb, 256, 'the heap cap npm start gives node when KAFKA_LIVE_HEAP_MB is unset');
   });
 
   it('reads a comma-separated broker list, tolerating spaces', () => {
@@ -37,6 +38,8 @@ describe('configuration from the environment', () => {
     fails({ KAFKA_EMBEDDED_PORT: '80' }, 'KAFKA_EMBEDDED_PORT');
     fails({ KAFKA_SSL: 'maybe' }, 'KAFKA_SSL');
     fails({ KAFKA_CLIENT_ID: 'has spaces' }, 'KAFKA_CLIENT_ID');
+    fails({ KAFKA_LIVE_HEAP_MB: '64' }, 'KAFKA_LIVE_HEAP_MB');
+    fails({ KAFKA_LIVE_HEAP_MB: '1g' }, 'KAFKA_LIVE_HEAP_MB');
   });
 
   it('takes SASL plain and SCRAM, and requires the credentials', () => {
