@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { GroupSummary } from '@/lib/contract/groups';
 import { formatCount } from '@/components/ui/format';
 import { useVirtualRows } from '@/components/ui/use-virtual-rows';
+import { SpacerRow } from '@/components/ui/spacer-row';
 import { GroupStateBadge } from './group-state-badge';
 import { LagTrend } from './lag-trend';
 
@@ -14,11 +15,7 @@ export function GroupRows({ rows }: { rows: GroupSummary[] }) {
   const { body, items, measure, padTop, padBottom } = useVirtualRows(rows.length);
   return (
     <tbody className="tabular-nums" ref={body}>
-      {padTop > 0 && (
-        <tr aria-hidden style={{ height: padTop }}>
-          <td colSpan={COLUMNS} />
-        </tr>
-      )}
+      <SpacerRow height={padTop} columns={COLUMNS} />
       {items.map((item) => {
         const g = rows[item.index];
         return (
@@ -47,11 +44,7 @@ export function GroupRows({ rows }: { rows: GroupSummary[] }) {
           </tr>
         );
       })}
-      {padBottom > 0 && (
-        <tr aria-hidden style={{ height: padBottom }}>
-          <td colSpan={COLUMNS} />
-        </tr>
-      )}
+      <SpacerRow height={padBottom} columns={COLUMNS} />
     </tbody>
   );
 }

@@ -5,6 +5,7 @@ import type { TopicSummary } from '@/lib/derive';
 import { Badge } from '@/components/ui/badge';
 import { formatCount } from '@/components/ui/format';
 import { useVirtualRows } from '@/components/ui/use-virtual-rows';
+import { SpacerRow } from '@/components/ui/spacer-row';
 
 const COLUMNS = 6;
 
@@ -23,11 +24,7 @@ export function TopicTable({ rows, testId }: { rows: TopicSummary[]; testId: str
         </tr>
       </thead>
       <tbody className="tabular-nums" ref={body}>
-        {padTop > 0 && (
-          <tr aria-hidden style={{ height: padTop }}>
-            <td colSpan={COLUMNS} />
-          </tr>
-        )}
+        <SpacerRow height={padTop} columns={COLUMNS} />
         {items.map((item) => {
           const t = rows[item.index];
           return (
@@ -49,11 +46,7 @@ export function TopicTable({ rows, testId }: { rows: TopicSummary[]; testId: str
             </tr>
           );
         })}
-        {padBottom > 0 && (
-          <tr aria-hidden style={{ height: padBottom }}>
-            <td colSpan={COLUMNS} />
-          </tr>
-        )}
+        <SpacerRow height={padBottom} columns={COLUMNS} />
       </tbody>
     </table>
   );
