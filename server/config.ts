@@ -1,19 +1,11 @@
 import path from 'node:path';
-import { z } from 'zod';
-import { loadSecuritySettings, SecurityConfigError, type SecuritySettings } from './security/config';
+import { ConfigError, int, read, type Env } from './env';
+import { loadSecuritySettings, type SecuritySettings } from './security/config';
+
+export { ConfigError };
 
 // All configuration comes from the environment, checked once at start. A bad value stops the
 // server with a message that names the variable, rather than failing later in a Kafka call.
-
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
 
 export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512';
 
@@ -51,23 +43,6 @@ export interface AppConfig {
   kafka: KafkaSettings;
   embedded: EmbeddedSettings;
   security: SecuritySettings;
-}
-
-type Env = Record<string, string | undefined>;
-
-function read(env: Env, name: string): string | undefined {
-  const value = env[name];
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  const parsed = z.coerce.number().int().min(min).max(max).safeParse(raw);
-  if (!/^\d+$/.test(raw) || !parsed.success) {
-    throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return parsed.data;
 }
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
@@ -147,15 +122,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sasl: sasl(env),
     },
     embedded: loadEmbeddedSettings(env),
-    security: security(env),
+    security: loadSecuritySettings(env),
   };
 }
 
-function security(env: Env): SecuritySettings {
-  try {
-    return loadSecuritySettings(env);
-  } catch (e) {
-    if (e instanceof SecurityConfigError) throw new ConfigError(e.variable, e.message.slice(e.variable.length + 2));
-    throw e;
-  }
-}

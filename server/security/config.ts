@@ -1,7 +1,7 @@
+import { ConfigError, int, read, type Env } from '../env';
+
 // Security settings from the environment: optional login, allowed origins, rate limits. Read
 // once at start with the rest of the configuration; a bad value names its variable.
-
-export type Env = Record<string, string | undefined>;
 
 /** Who may use the dashboard when login is on: one shared token, or one user and password. */
 export type AuthSettings = { kind: 'token'; token: string } | { kind: 'password'; username: string; password: string };
@@ -18,29 +18,6 @@ export interface SecuritySettings {
   loginAttempts: number;
 }
 
-export class SecurityConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = 'SecurityConfigError';
-  }
-}
-
-function read(env: Env, name: string): string | undefined {
-  const value = env[name];
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
-
-function whole(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max) throw new SecurityConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
-  return n;
-}
-
 // Short secrets are guessable however constant-time the comparison is.
 const MIN_SECRET = 12;
 
@@ -50,17 +27,17 @@ function auth(env: Env): AuthSettings | null {
   const username = read(env, 'KAFKA_LIVE_AUTH_USERNAME');
   const password = env.KAFKA_LIVE_AUTH_PASSWORD ?? '';
   if (token !== '' && (username || password !== '')) {
-    throw new SecurityConfigError('KAFKA_LIVE_AUTH_TOKEN', 'set either a token or a username and password, not both');
+    throw new ConfigError('KAFKA_LIVE_AUTH_TOKEN', 'set either a token or a username and password, not both');
   }
   if (token !== '') {
-    if (token.length < MIN_SECRET) throw new SecurityConfigError('KAFKA_LIVE_AUTH_TOKEN', `use at least ${MIN_SECRET} characters (got ${token.length})`);
+    if (token.length < MIN_SECRET) throw new ConfigError('KAFKA_LIVE_AUTH_TOKEN', `use at least ${MIN_SECRET} characters (got ${token.length})`);
     return { kind: 'token', token };
   }
   if (!username && password === '') return null;
-  if (!username) throw new SecurityConfigError('KAFKA_LIVE_AUTH_USERNAME', 'required with KAFKA_LIVE_AUTH_PASSWORD');
-  if (username.includes(':')) throw new SecurityConfigError('KAFKA_LIVE_AUTH_USERNAME', 'cannot contain ":" (HTTP Basic separates user and password with it)');
-  if (password === '') throw new SecurityConfigError('KAFKA_LIVE_AUTH_PASSWORD', 'required with KAFKA_LIVE_AUTH_USERNAME');
-  if (password.length < MIN_SECRET) throw new SecurityConfigError('KAFKA_LIVE_AUTH_PASSWORD', `use at least ${MIN_SECRET} characters (got ${password.length})`);
+  if (!username) throw new ConfigError('KAFKA_LIVE_AUTH_USERNAME', 'required with KAFKA_LIVE_AUTH_PASSWORD');
+  if (username.includes(':')) throw new ConfigError('KAFKA_LIVE_AUTH_USERNAME', 'cannot contain ":" (HTTP Basic separates user and password with it)');
+  if (password === '') throw new ConfigError('KAFKA_LIVE_AUTH_PASSWORD', 'required with KAFKA_LIVE_AUTH_USERNAME');
+  if (password.length < MIN_SECRET) throw new ConfigError('KAFKA_LIVE_AUTH_PASSWORD', `use at least ${MIN_SECRET} characters (got ${password.length})`);
   return { kind: 'password', username, password };
 }
 
@@ -76,10 +53,10 @@ function origins(env: Env): string[] {
       try {
         url = new URL(entry);
       } catch {
-        throw new SecurityConfigError('KAFKA_LIVE_ALLOWED_ORIGINS', `"${entry}" is not an origin such as https://kafka.example.com`);
+        throw new ConfigError('KAFKA_LIVE_ALLOWED_ORIGINS', `"${entry}" is not an origin such as https://kafka.example.com`);
       }
       if (!['http:', 'https:'].includes(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
-        throw new SecurityConfigError('KAFKA_LIVE_ALLOWED_ORIGINS', `"${entry}" is not an origin (scheme://host[:port], no path)`);
+        throw new ConfigError('KAFKA_LIVE_ALLOWED_ORIGINS', `"${entry}" is not an origin (scheme://host[:port], no path)`);
       }
       return url.origin;
     });
@@ -88,9 +65,9 @@ function origins(env: Env): string[] {
 export function loadSecuritySettings(env: Env): SecuritySettings {
   return {
     auth: auth(env),
-    sessionHours: whole(env, 'KAFKA_LIVE_SESSION_HOURS', 12, 1, 24 * 30),
+    sessionHours: int(env, 'KAFKA_LIVE_SESSION_HOURS', 12, 1, 24 * 30),
     allowedOrigins: origins(env),
-    actionsPerMinute: whole(env, 'KAFKA_LIVE_ACTION_LIMIT', 300, 0, 1_000_000),
-    loginAttempts: whole(env, 'KAFKA_LIVE_LOGIN_LIMIT', 10, 1, 10_000),
+    actionsPerMinute: int(env, 'KAFKA_LIVE_ACTION_LIMIT', 300, 0, 1_000_000),
+    loginAttempts: int(env, 'KAFKA_LIVE_LOGIN_LIMIT', 10, 1, 10_000),
   };
 }
