@@ -27,11 +27,30 @@ export const PAGE_PROBE = `(() => {
  *  the rows in view), with how many rows are in the DOM then. */
 export async function firstRender(page: Page, path: string, selector: string, countTestId: string, count: number): Promise<{ first: number; all: number; drawn: number }> {
   await page.goto(`${BASE}${path}`);
-  await page.waitForFunction(`parseInt(${textOf(countTestId)}, 10) >= ${count} && document.querySelector('${selector}') !== null`, undefined, { timeout: 120_000, polling: 'raf' });
-  const all = (await page.evaluate('performance.now()')) as number;
+  const all = await untilTrue(page, `parseInt(${textOf(countTestId)}, 10) >= ${count} && document.querySelector('${selector}') !== null`, 120_000);
   const first = (await page.evaluate(`window.__firstSeen['${selector}']`)) as number;
   const drawn = (await page.evaluate(`document.querySelectorAll('${selector}').length`)) as number;
   return { first, all, drawn };
+}
+
+/** Waits, checking every animation frame, until `condition` (a JS expression over the
+ *  document) is true, and answers when that was in the page's clock (performance.now()).
+ *  Evaluated as one expression from outside: Playwright's waitForFunction would compile a
+ *  string predicate inside the page, which the dashboard's CSP (no 'unsafe-eval') refuses. */
+export async function untilTrue(page: Page, condition: string, timeoutMs: number): Promise<number> {
+  const at = (await page.evaluate(`new Promise((resolve) => {
+    const end = performance.now() + ${timeoutMs};
+    const tick = () => {
+      let ok = false;
+      try { ok = Boolean(${condition}); } catch (e) {}
+      if (ok) resolve(performance.now());
+      else if (performance.now() > end) resolve(-1);
+      else requestAnimationFrame(tick);
+    };
+    tick();
+  })`)) as number;
+  if (at < 0) throw new Error(`the page did not show ${condition} within ${timeoutMs / 1000} s`);
+  return at;
 }
 
 /** The longest task on the main thread during `seconds` on a page that is already open. */

@@ -11,7 +11,7 @@ import { BASE, cpuSeconds, launchBrowser, median, percentile, report, rssMb, ser
 import { cleanup, commitGroups, createTopics, fill, groupName, sizesFromEnv, topicName } from './scale-state';
 import { measureRefresh, roundMedian, warmMedian } from './scale-refresh';
 import { manyClients } from './scale-clients';
-import { PAGE_PROBE, armWatch, firstRender, longestTask, seenAt, textOf } from './scale-browser';
+import { PAGE_PROBE, armWatch, firstRender, longestTask, seenAt, textOf, untilTrue } from './scale-browser';
 
 // npm run bench:scale: the figures of the Scale and speed work. Builds a large state
 // on the embedded cluster (BENCH_PRESET=quick|large; BENCH_TOPICS, BENCH_PARTITIONS,
@@ -174,7 +174,7 @@ async function rebalanceToBrowser(browser: Browser): Promise<void> {
       // Its leave is a rebalance too: let it show before the next sample.
       const shown = await page.evaluate(textOf('group-generation'));
       await second.consumer.disconnect();
-      await page.waitForFunction(`${textOf('group-generation')} !== ${JSON.stringify(shown)}`, undefined, { timeout: 30_000 });
+      await untilTrue(page, `${textOf('group-generation')} !== ${JSON.stringify(shown)}`, 30_000);
       await sleep(500);
     }
     rows.push(['rebalance completed → new generation in the browser', dist(samples)]);
