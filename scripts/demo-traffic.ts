@@ -20,6 +20,14 @@ async function main(): Promise<void> {
   if (!(await admin.listTopics()).includes('order.processing')) {
     await admin.createTopics({ topics: [{ topic: 'order.processing', numPartitions: 3, replicationFactor: 3 }], waitForLeaders: false });
   }
+  // A topic just created is known to the controller before every broker: a consumer that
+  // subscribes meanwhile fails on "does not host this topic-partition". Wait for leaders.
+  for (let tries = 0; ; tries++) {
+    const { topics } = await admin.fetchTopicMetadata({ topics: ['order.processing'] }).catch(() => ({ topics: [] as { partitions: { leader: number }[] }[] }));
+    if (topics[0]?.partitions.length === 3 && topics[0].partitions.every((p) => p.leader >= 0)) break;
+    if (tries > 100) throw new Error('order.processing has no leaders after 20 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
   await admin.disconnect();
   const consumers = await Promise.all([
     startConsumer(brokers, 'order-processing-group', 'instance-A', 0),
