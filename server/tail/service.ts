@@ -74,7 +74,7 @@ export class TailService {
       parts.set(p.partition, from);
       byLeader.set(p.leader, parts);
     }
-    const answers = await Promise.all([...byLeader].map(([leader, from]) => fetchFrom(this.clients.tailWire, topic, leader, from, 0).catch(() => [])));
+    const answers = await Promise.all([...byLeader].map(([leader, from]) => retried(() => fetchFrom(this.clients.tailWire, topic, leader, from, 0)).catch(() => [])));
     return newest(
       answers.flat().flatMap((p) => p.messages),
       TAIL_CAP,
@@ -88,5 +88,18 @@ export class TailService {
     this.readers.clear();
     await Promise.allSettled([...this.pending]);
     await this.clients.tailWire.disconnect().catch(() => undefined);
+  }
+}
+
+/** A backfill answers with reset: a fetch that fails once (a connection being remade, a
+ *  metadata refresh under way) would otherwise wipe the page's tail instead of filling it. */
+async function retried<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 }
