@@ -15,6 +15,11 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // One import style: `@/` from the project root across folders, `./` within one.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*'], message: "import across folders with '@/…'" }] },
+      ],
     },
   },
 );

@@ -1,3 +1,5 @@
+import { LoadingText } from '@/components/shell/not-found-content';
+
 export default function Loading() {
-  return <p className="text-zinc-500">Loading…</p>;
+  return <LoadingText />;
 }

@@ -2,11 +2,23 @@ import type { ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { Kafka, logLevel } from 'kafkajs';
 import { io } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../lib/contract/events';
-import type { ActionResult, LoadRun } from '../lib/contract/actions';
-import { loadEmbeddedSettings } from '../server/config';
-import { EmbeddedCluster } from '../server/embedded/cluster';
-import { BASE, cpuSeconds, launchBrowser, median, percentile, report, serverPid, sleep, startServer, stopServer, waitHealthy } from './support';
+import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/contract/events';
+import type { ActionResult, LoadRun } from '@/lib/contract/actions';
+import { loadEmbeddedSettings } from '@/server/config';
+import { EmbeddedCluster } from '@/server/embedded/cluster';
+import {
+  BASE,
+  cpuSeconds,
+  launchBrowser,
+  median,
+  percentile,
+  report,
+  serverPid,
+  sleep,
+  startServer,
+  stopServer,
+  waitHealthy,
+} from './support';
 
 // npm run bench (third part): actions on the real embedded cluster through the real
 // `npm start`. A produce click → the offset Kafka gave shows in the browser, and → the message
@@ -46,7 +58,10 @@ const CLICK_AND_TIME = `(prev) => new Promise((resolve) => {
   button.click();
 })`;
 
-async function clickToBrowser(page: Page, previous: string | null): Promise<{ offset: number; result: number; tail: number }> {
+async function clickToBrowser(
+  page: Page,
+  previous: string | null,
+): Promise<{ offset: number; result: number; tail: number }> {
   return page.evaluate(`(${CLICK_AND_TIME})(${JSON.stringify(previous)})`);
 }
 
@@ -73,17 +88,29 @@ async function produceClicks(topic: string): Promise<void> {
   await browser.close();
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   rows.push(['first produce click (connects the producer) → offset shown', ms(first.result)]);
-  rows.push([`produce click → offset shown in the panel (median of ${CLICKS})`, `${ms(median(results))} (p95 ${ms(percentile(results, 95))}, max ${ms(Math.max(...results))})`]);
-  rows.push([`produce click → message in the live tail (median of ${CLICKS})`, `${ms(median(tails))} (p95 ${ms(percentile(tails, 95))}, max ${ms(Math.max(...tails))})`]);
+  rows.push([
+    `produce click → offset shown in the panel (median of ${CLICKS})`,
+    `${ms(median(results))} (p95 ${ms(percentile(results, 95))}, max ${ms(Math.max(...results))})`,
+  ]);
+  rows.push([
+    `produce click → message in the live tail (median of ${CLICKS})`,
+    `${ms(median(tails))} (p95 ${ms(percentile(tails, 95))}, max ${ms(Math.max(...tails))})`,
+  ]);
 }
 
 async function loadRun(topic: string, rate: number, pid: number): Promise<void> {
-  const socket = io(BASE, { transports: ['websocket'] }) as unknown as import('socket.io-client').Socket<ServerToClientEvents, ClientToServerEvents>;
+  const socket = io(BASE, { transports: ['websocket'] }) as unknown as import('socket.io-client').Socket<
+    ServerToClientEvents,
+    ClientToServerEvents
+  >;
   let runs: LoadRun[] = [];
   socket.on('produce:loads', (r) => (runs = r));
   const cpu0 = cpuSeconds(pid);
   const t0 = Date.now();
-  const answer = (await socket.timeout(30_000).emitWithAck('action:run', { name: 'produce:load-start', payload: { topic, rate, durationSeconds: LOAD_SECONDS, keyPattern: 'order-{n}', keySpace: 1000 } })) as ActionResult<LoadRun>;
+  const answer = (await socket.timeout(30_000).emitWithAck('action:run', {
+    name: 'produce:load-start',
+    payload: { topic, rate, durationSeconds: LOAD_SECONDS, keyPattern: 'order-{n}', keySpace: 1000 },
+  })) as ActionResult<LoadRun>;
   if (!answer.ok) throw new Error(answer.error);
   const id = answer.result.id;
   let run: LoadRun | undefined;

@@ -2,10 +2,22 @@ import type { ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { io } from 'socket.io-client';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { loadEmbeddedSettings } from '../server/config';
-import { EmbeddedCluster } from '../server/embedded/cluster';
-import { createKafkaClients, type WireBroker } from '../server/kafka/client';
-import { BASE, cpuSeconds, launchBrowser, median, report, serverPid, sleep, startServer, stopServer, waitHealthy } from './support';
+import { loadEmbeddedSettings } from '@/server/config';
+import { EmbeddedCluster } from '@/server/embedded/cluster';
+import { createKafkaClients } from '@/server/kafka/client';
+import { groupCoordinator } from '@/server/kafka/kafkajs-private';
+import {
+  BASE,
+  cpuSeconds,
+  launchBrowser,
+  median,
+  report,
+  serverPid,
+  sleep,
+  startServer,
+  stopServer,
+  waitHealthy,
+} from './support';
 
 // npm run bench (second half): consumer-group figures on the real embedded cluster through the
 // real `npm start`: a commit → the browser shows the new lag; a completed rebalance → the
@@ -20,7 +32,13 @@ const rows: [string, string][] = [];
 const suffix = Math.random().toString(16).slice(2, 8);
 
 async function member(groupId: string, topic: string): Promise<{ consumer: Consumer; joinedAt: () => number }> {
-  const consumer = kafka.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 300, maxWaitTimeInMs: 300, rebalanceTimeout: 5000 });
+  const consumer = kafka.consumer({
+    groupId,
+    sessionTimeout: 6000,
+    heartbeatInterval: 300,
+    maxWaitTimeInMs: 300,
+    rebalanceTimeout: 5000,
+  });
   let joinedAt = 0;
   consumer.on(consumer.events.GROUP_JOIN, () => (joinedAt = Date.now()));
   await consumer.connect();
@@ -42,11 +60,18 @@ async function commitToBrowser(page: Page, topic: string): Promise<void> {
     // 100 messages per partition, commits only on partition 0 (the others have nothing
     // committed, so they add no lag): total lag = 100 - i*5 once it shows.
     const expected = String(100 - i * 5);
-    await page.waitForFunction(([id, text]) => document.querySelector(`[data-testid="group-lag-${id}"]`)?.textContent?.trim() === text, [group, expected] as const, { timeout: 10_000, polling: 'raf' });
+    await page.waitForFunction(
+      ([id, text]) => document.querySelector(`[data-testid="group-lag-${id}"]`)?.textContent?.trim() === text,
+      [group, expected] as const,
+      { timeout: 10_000, polling: 'raf' },
+    );
     samples.push(Date.now() - t0);
     await sleep(300);
   }
-  rows.push(['commit → new lag in the browser (median of 20)', `${median(samples)} ms (max ${Math.max(...samples)} ms)`]);
+  rows.push([
+    'commit → new lag in the browser (median of 20)',
+    `${median(samples)} ms (max ${Math.max(...samples)} ms)`,
+  ]);
   await consumer.disconnect();
 }
 
@@ -61,23 +86,40 @@ async function rebalanceToBrowser(page: Page, topic: string): Promise<void> {
     const second = await member(group, topic);
     while (second.joinedAt() === 0) await sleep(5);
     const joined = second.joinedAt();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="rebalance-gen-"]').length > n, before, { timeout: 20_000, polling: 'raf' });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="rebalance-gen-"]').length > n, before, {
+      timeout: 20_000,
+      polling: 'raf',
+    });
     samples.push(Date.now() - joined);
     await second.consumer.disconnect();
     await sleep(3000);
   }
-  rows.push(['rebalance completed (member joined) → generation in the browser (median of 5)', `${median(samples)} ms (max ${Math.max(...samples)} ms)`]);
+  rows.push([
+    'rebalance completed (member joined) → generation in the browser (median of 5)',
+    `${median(samples)} ms (max ${Math.max(...samples)} ms)`,
+  ]);
   await first.consumer.disconnect();
 }
 
 // A "simple" commit (generation -1, no member id): what a client without group management
 // sends. Kafka keeps the offsets under a group with no members.
-type Committer = { findGroupCoordinator(a: { groupId: string }): Promise<WireBroker & { offsetCommit(r: object): Promise<unknown> }> };
-const committer = createKafkaClients({ brokers: cluster.bootstrap, clientId: 'kafka-live-bench', ssl: null, sasl: null }, cluster.bootstrap).wire;
+const committer = createKafkaClients(
+  { brokers: cluster.bootstrap, clientId: 'kafka-live-bench', ssl: null, sasl: null },
+  cluster.bootstrap,
+).pollConnections;
 
-async function commit(groupId: string, topic: string, partitions: { partition: number; offset: number }[]): Promise<void> {
-  const coordinator = await (committer as unknown as Committer).findGroupCoordinator({ groupId });
-  await coordinator.offsetCommit({ groupId, groupGenerationId: -1, memberId: '', topics: [{ topic, partitions: partitions.map((p) => ({ partition: p.partition, offset: String(p.offset) })) }] });
+async function commit(
+  groupId: string,
+  topic: string,
+  partitions: { partition: number; offset: number }[],
+): Promise<void> {
+  const coordinator = await groupCoordinator(committer, groupId);
+  await coordinator.offsetCommit({
+    groupId,
+    groupGenerationId: -1,
+    memberId: '',
+    topics: [{ topic, partitions: partitions.map((p) => ({ partition: p.partition, offset: String(p.offset) })) }],
+  });
 }
 
 async function manyGroups(topic: string, pid: number): Promise<void> {
@@ -89,7 +131,15 @@ async function manyGroups(topic: string, pid: number): Promise<void> {
   await admin.connect();
   const ids = Array.from({ length: GROUPS }, (_, i) => `bench-many-${suffix}-${String(i).padStart(3, '0')}`);
   for (let i = 0; i < ids.length; i += 50) {
-    await Promise.all(ids.slice(i, i + 50).map((groupId) => commit(groupId, topic, [0, 1, 2].map((partition) => ({ partition, offset: 0 })))));
+    await Promise.all(
+      ids.slice(i, i + 50).map((groupId) =>
+        commit(
+          groupId,
+          topic,
+          [0, 1, 2].map((partition) => ({ partition, offset: 0 })),
+        ),
+      ),
+    );
   }
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -103,10 +153,15 @@ async function manyGroups(topic: string, pid: number): Promise<void> {
   let offset = 0;
   const traffic = (async () => {
     while (running) {
-      await producer.send({ topic, messages: Array.from({ length: 100 }, (_, i) => ({ value: `m${i}`, partition: i % 3 })) });
+      await producer.send({
+        topic,
+        messages: Array.from({ length: 100 }, (_, i) => ({ value: `m${i}`, partition: i % 3 })),
+      });
       offset += 10;
-      const batch = ids.slice((offset / 10) % 10 * 50, ((offset / 10) % 10) * 50 + 50);
-      await Promise.all(batch.map((groupId) => commit(groupId, topic, [{ partition: 0, offset }]).catch(() => undefined)));
+      const batch = ids.slice(((offset / 10) % 10) * 50, ((offset / 10) % 10) * 50 + 50);
+      await Promise.all(
+        batch.map((groupId) => commit(groupId, topic, [{ partition: 0, offset }]).catch(() => undefined)),
+      );
       await sleep(1000);
     }
   })();
@@ -129,7 +184,10 @@ async function manyGroups(topic: string, pid: number): Promise<void> {
   await traffic;
   socket.close();
   rows.push([`server CPU with ${GROUPS} groups, lag moving every round (30 s)`, `${cpu.toFixed(1)} % of one core`]);
-  rows.push([`socket messages to one client with ${GROUPS} groups`, `${(messages / secs).toFixed(1)} /s, ${(bytes / secs / 1024).toFixed(1)} KiB/s`]);
+  rows.push([
+    `socket messages to one client with ${GROUPS} groups`,
+    `${(messages / secs).toFixed(1)} /s, ${(bytes / secs / 1024).toFixed(1)} KiB/s`,
+  ]);
   await producer.disconnect();
   await Promise.all(ids.map((groupId) => admin.deleteGroups([groupId]).catch(() => undefined)));
   await admin.disconnect();
@@ -145,7 +203,10 @@ async function main(): Promise<void> {
   await sleep(2000);
   const producer = kafka.producer();
   await producer.connect();
-  await producer.send({ topic, messages: Array.from({ length: 300 }, (_, i) => ({ value: `order-${i}`, partition: i % 3 })) });
+  await producer.send({
+    topic,
+    messages: Array.from({ length: 300 }, (_, i) => ({ value: `order-${i}`, partition: i % 3 })),
+  });
   await producer.disconnect();
 
   const child: ChildProcess = startServer();

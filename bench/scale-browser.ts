@@ -25,9 +25,19 @@ export const PAGE_PROBE = `(() => {
 /** Navigates and returns ms from navigation start until the selector first matched and until
  *  the count label (`countTestId`) reads at least `count`: every row listed (the table draws only
  *  the rows in view), with how many rows are in the DOM then. */
-export async function firstRender(page: Page, path: string, selector: string, countTestId: string, count: number): Promise<{ first: number; all: number; drawn: number }> {
+export async function firstRender(
+  page: Page,
+  path: string,
+  selector: string,
+  countTestId: string,
+  count: number,
+): Promise<{ first: number; all: number; drawn: number }> {
   await page.goto(`${BASE}${path}`);
-  const all = await untilTrue(page, `parseInt(${textOf(countTestId)}, 10) >= ${count} && document.querySelector('${selector}') !== null`, 120_000);
+  const all = await untilTrue(
+    page,
+    `parseInt(${textOf(countTestId)}, 10) >= ${count} && document.querySelector('${selector}') !== null`,
+    120_000,
+  );
   const first = (await page.evaluate(`window.__firstSeen['${selector}']`)) as number;
   const drawn = (await page.evaluate(`document.querySelectorAll('${selector}').length`)) as number;
   return { first, all, drawn };
@@ -83,4 +93,5 @@ export async function seenAt(page: Page): Promise<number> {
   return at;
 }
 
-export const textOf = (testId: string) => `(document.querySelector('[data-testid="${testId}"]')?.textContent ?? '').trim()`;
+export const textOf = (testId: string) =>
+  `(document.querySelector('[data-testid="${testId}"]')?.textContent ?? '').trim()`;

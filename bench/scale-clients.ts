@@ -1,9 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClusterSnapshot } from '../lib/contract/cluster';
-import type { ClientToServerEvents, ServerToClientEvents } from '../lib/contract/events';
-import type { GroupsSnapshot } from '../lib/contract/groups';
-import { applyPatch, PatchGapError } from '../lib/cluster-patch';
-import { applyGroupsPatch, GroupsPatchGapError } from '../lib/group-derive';
+import type { ClusterSnapshot } from '@/lib/contract/cluster';
+import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/contract/events';
+import type { GroupsSnapshot } from '@/lib/contract/groups';
+import { applyPatch } from '@/lib/cluster-patch';
+import { applyGroupsPatch } from '@/lib/groups-patch';
+import { PatchGapError } from '@/lib/keyed-patch';
 import { BASE, median, percentile, sleep } from './support';
 
 // Many dashboards at once (issue part 4): N real socket.io clients of the contract, each
@@ -52,7 +53,7 @@ class BenchClient {
         this.groups = applyGroupsPatch(this.groups, p);
         this.groupsAt.set(p.to, Date.now());
       } catch (e) {
-        if (!(e instanceof GroupsPatchGapError)) throw e;
+        if (!(e instanceof PatchGapError)) throw e;
         this.resyncs++;
         this.socket.emit('groups:resync', { reason: 'bench gap' });
       }
@@ -60,7 +61,10 @@ class BenchClient {
   }
 
   high(topic: string, partition: number): number | null {
-    return this.cluster?.topics.find((t) => t.name === topic)?.partitions.find((p) => p.partition === partition)?.high ?? null;
+    return (
+      this.cluster?.topics.find((t) => t.name === topic)?.partitions.find((p) => p.partition === partition)?.high ??
+      null
+    );
   }
 }
 
@@ -75,7 +79,12 @@ async function until(what: string, ok: () => boolean, timeoutMs: number): Promis
 
 /** For each version some client reached during the window: how long after the first client
  *  the last one reached it, and how many versions some client never reached. */
-function spread(clients: BenchClient[], at: (c: BenchClient) => Map<number, number>, from: number, to: number): { delays: number[]; missed: number } {
+function spread(
+  clients: BenchClient[],
+  at: (c: BenchClient) => Map<number, number>,
+  from: number,
+  to: number,
+): { delays: number[]; missed: number } {
   const versions = new Set<number>();
   for (const c of clients) for (const [v, t] of at(c)) if (t >= from && t <= to) versions.add(v);
   const delays: number[] = [];
@@ -97,7 +106,11 @@ export async function manyClients(
   marker: () => Promise<{ topic: string; partition: number; high: number }>,
 ): Promise<[string, string][]> {
   const clients = Array.from({ length: n }, () => new BenchClient());
-  await until(`${n} clients got their snapshots`, () => clients.every((c) => c.cluster !== null && c.groups !== null), 120_000);
+  await until(
+    `${n} clients got their snapshots`,
+    () => clients.every((c) => c.cluster !== null && c.groups !== null),
+    120_000,
+  );
   await sleep(3000);
   for (const c of clients) c.bytes = 0;
   const cpu0 = server.cpu();
@@ -130,18 +143,38 @@ export async function manyClients(
   const groups = spread(clients, (c) => c.groupsAt, t0, t1);
   // The server's latest cluster version, then every client at it.
   const latest = ((await (await fetch(`${BASE}/api/cluster`)).json()) as { version: number }).version;
-  const caughtUp = await until("every client at the server's latest cluster version", () => clients.every((c) => (c.cluster?.version ?? 0) >= latest), 30_000);
+  const caughtUp = await until(
+    "every client at the server's latest cluster version",
+    () => clients.every((c) => (c.cluster?.version ?? 0) >= latest),
+    30_000,
+  );
   const resyncs = clients.reduce((a, c) => a + c.resyncs, 0);
   for (const c of clients) c.socket.close();
 
   const ms = (x: number) => `${x.toFixed(0)} ms`;
-  const d = (xs: number[]) => (xs.length ? `median ${ms(median(xs))}, p95 ${ms(percentile(xs, 95))}, max ${ms(Math.max(...xs))}` : 'none');
+  const d = (xs: number[]) =>
+    xs.length ? `median ${ms(median(xs))}, p95 ${ms(percentile(xs, 95))}, max ${ms(Math.max(...xs))}` : 'none';
   return [
-    [`${n} socket clients for ${seconds} s: server CPU`, `${cpu.toFixed(1)} % of one core; RSS ${peakRss.toFixed(0)} MB peak`],
-    [`${n} socket clients: traffic per client`, `mean ${(kib.reduce((a, b) => a + b, 0) / n).toFixed(2)} KiB/s (min ${Math.min(...kib).toFixed(2)}, max ${Math.max(...kib).toFixed(2)})`],
-    [`${n} socket clients: cluster versions, first → last client`, `${cluster.delays.length} versions, ${d(cluster.delays)}; ${cluster.missed} missed by some client`],
-    [`${n} socket clients: group versions, first → last client`, `${groups.delays.length} versions, ${d(groups.delays)}; ${groups.missed} missed by some client`],
-    [`${n} socket clients: marker produce → shown by every client`, `first ${ms(Math.min(...markerSeen))}, last ${ms(all)}; resyncs ${resyncs}`],
+    [
+      `${n} socket clients for ${seconds} s: server CPU`,
+      `${cpu.toFixed(1)} % of one core; RSS ${peakRss.toFixed(0)} MB peak`,
+    ],
+    [
+      `${n} socket clients: traffic per client`,
+      `mean ${(kib.reduce((a, b) => a + b, 0) / n).toFixed(2)} KiB/s (min ${Math.min(...kib).toFixed(2)}, max ${Math.max(...kib).toFixed(2)})`,
+    ],
+    [
+      `${n} socket clients: cluster versions, first → last client`,
+      `${cluster.delays.length} versions, ${d(cluster.delays)}; ${cluster.missed} missed by some client`,
+    ],
+    [
+      `${n} socket clients: group versions, first → last client`,
+      `${groups.delays.length} versions, ${d(groups.delays)}; ${groups.missed} missed by some client`,
+    ],
+    [
+      `${n} socket clients: marker produce → shown by every client`,
+      `first ${ms(Math.min(...markerSeen))}, last ${ms(all)}; resyncs ${resyncs}`,
+    ],
     [`${n} socket clients: at the server's latest cluster version`, `all ${n} within ${ms(caughtUp)} of asking`],
   ];
 }

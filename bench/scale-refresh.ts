@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
-import { createKafkaClients } from '../server/kafka/client';
-import { metadataKeepingErrors, observeCluster, readTopicConfigs, readWatermarks, type KnownBroker } from '../server/cluster/reader';
-import { reshapeCluster } from '../server/cluster/reshape';
-import { describeAllGroups } from '../server/groups/live-state';
-import type { Topic } from '../lib/contract/cluster';
+import { createKafkaClients } from '@/server/kafka/client';
+import { metadata as metadataRequest, send } from '@/server/kafka/protocol';
+import { observeCluster, readTopicConfigs, readWatermarks, type KnownBroker } from '@/server/cluster/reader';
+import { clusterFromKafka } from '@/server/cluster/from-kafka';
+import { describeAllGroups } from '@/server/groups/live-state';
+import type { Topic } from '@/lib/contract/cluster';
 import { median } from './support';
 
 // Refreshes as the dashboard's poller does them (server/cluster/poller.ts and the group pass
@@ -55,17 +56,30 @@ const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   return [out, performance.now() - t0];
 };
 
-export async function measureRefresh(bootstrap: string[], known: KnownBroker[], warmRuns: number): Promise<RefreshFigures> {
+export async function measureRefresh(
+  bootstrap: string[],
+  known: KnownBroker[],
+  warmRuns: number,
+): Promise<RefreshFigures> {
   countRequests();
-  const clients = createKafkaClients({ brokers: bootstrap, clientId: 'kafka-live-bench-refresh', ssl: null, sasl: null }, bootstrap);
-  const wire = clients.wire;
+  const clients = createKafkaClients(
+    { brokers: bootstrap, clientId: 'kafka-live-bench-refresh', ssl: null, sasl: null },
+    bootstrap,
+  );
+  const connections = clients.pollConnections;
   const ids = known.map((b) => b.id);
   let previous: Topic[] = [];
   const refresh = async (full: boolean) => {
     const configured = new Set(previous.map((t) => t.name));
-    const obs = await observeCluster(wire, { known, reachableBefore: new Set(ids), refreshAllConfigs: full, configured, readLogStart: () => full });
-    previous = reshapeCluster(obs, known, { quorum: null, topics: previous }).topics;
-    await describeAllGroups(wire, [...obs.reachable]);
+    const obs = await observeCluster(connections, {
+      known,
+      reachableBefore: new Set(ids),
+      refreshAllConfigs: full,
+      configured,
+      readLogStart: () => full,
+    });
+    previous = clusterFromKafka(obs, known, { quorum: null, topics: previous }).topics;
+    await describeAllGroups(connections, [...obs.reachable]);
   };
   const measure = async (full: boolean) => {
     counts.clear();
@@ -90,20 +104,48 @@ export async function measureRefresh(bootstrap: string[], known: KnownBroker[], 
       roundRequests = round.requests;
     }
     const reachable = new Set(ids);
-    const broker = await wire.findBroker({ nodeId: ids[0] });
-    const [metadata, metadataMs] = await timed(() => metadataKeepingErrors(broker));
+    const broker = await connections.findBroker({ nodeId: ids[0] });
+    const [metadata, metadataMs] = await timed(() => send(broker, metadataRequest, { topics: [] }));
     const parts: [string, number][] = [['Metadata (all topics)', metadataMs]];
-    parts.push(['ListOffsets, log ends, 1 per leader (every round)', (await timed(() => readWatermarks(wire, metadata, reachable, () => false)))[1]]);
-    parts.push(['ListOffsets, log ends and starts, 2 per leader (every 10 s)', (await timed(() => readWatermarks(wire, metadata, reachable)))[1]]);
-    parts.push(['DescribeConfigs, all topics (every 10 s)', (await timed(() => readTopicConfigs(wire, ids, metadata.topicMetadata.map((t) => t.topic))))[1]]);
-    const obs = await observeCluster(wire, { known, reachableBefore: reachable, refreshAllConfigs: true, configured: new Set() });
-    parts.push(['reshape, first (CPU, in Node)', (await timed(async () => reshapeCluster(obs, known, { quorum: null, topics: [] })))[1]]);
-    parts.push(['reshape, nothing changed (CPU, in Node)', (await timed(async () => reshapeCluster(obs, known, { quorum: null, topics: previous })))[1]]);
-    parts.push(['ListGroups + DescribeGroups per broker', (await timed(() => describeAllGroups(wire, ids)))[1]]);
+    parts.push([
+      'ListOffsets, log ends, 1 per leader (every round)',
+      (await timed(() => readWatermarks(connections, metadata, reachable, () => false)))[1],
+    ]);
+    parts.push([
+      'ListOffsets, log ends and starts, 2 per leader (every 10 s)',
+      (await timed(() => readWatermarks(connections, metadata, reachable)))[1],
+    ]);
+    parts.push([
+      'DescribeConfigs, all topics (every 10 s)',
+      (
+        await timed(() =>
+          readTopicConfigs(
+            connections,
+            ids,
+            metadata.topicMetadata.map((t) => t.topic),
+          ),
+        )
+      )[1],
+    ]);
+    const obs = await observeCluster(connections, {
+      known,
+      reachableBefore: reachable,
+      refreshAllConfigs: true,
+      configured: new Set(),
+    });
+    parts.push([
+      'reshape, first (CPU, in Node)',
+      (await timed(async () => clusterFromKafka(obs, known, { quorum: null, topics: [] })))[1],
+    ]);
+    parts.push([
+      'reshape, nothing changed (CPU, in Node)',
+      (await timed(async () => clusterFromKafka(obs, known, { quorum: null, topics: previous })))[1],
+    ]);
+    parts.push(['ListGroups + DescribeGroups per broker', (await timed(() => describeAllGroups(connections, ids)))[1]]);
     return { coldMs, warmMs, roundMs, requests, roundRequests, parts };
   } finally {
     counting = false;
-    await wire.disconnect().catch(() => undefined);
+    await connections.disconnect().catch(() => undefined);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Admin, Kafka } from 'kafkajs';
-import type { WireCluster } from '../server/kafka/client';
-import { commitWithoutJoining } from '../server/offsets/commit';
+import type { KafkaConnections } from '@/server/kafka/kafkajs-private';
+import { commitWithoutJoining } from '@/server/offsets/commit';
 import { sleep } from './support';
 
 // The large state bench/scale.ts measures against: many topics, and groups that have
@@ -54,10 +54,21 @@ export const topicName = (prefix: string, i: number) => `${prefix}.t${String(i).
 export const groupName = (prefix: string, i: number) => `${prefix}.g${String(i).padStart(4, '0')}`;
 
 /** Creates the topics in batches and waits until every partition has a leader. */
-export async function createTopics(admin: Admin, names: string[], sizes: Sizes, log: (l: string) => void, timeoutMs: number): Promise<void> {
+export async function createTopics(
+  admin: Admin,
+  names: string[],
+  sizes: Sizes,
+  log: (l: string) => void,
+  timeoutMs: number,
+): Promise<void> {
   for (let i = 0; i < names.length; i += CREATE_BATCH) {
     await admin.createTopics({
-      topics: names.slice(i, i + CREATE_BATCH).map((topic) => ({ topic, numPartitions: sizes.partitions, replicationFactor: sizes.replication, configEntries: TOPIC_CONFIG })),
+      topics: names.slice(i, i + CREATE_BATCH).map((topic) => ({
+        topic,
+        numPartitions: sizes.partitions,
+        replicationFactor: sizes.replication,
+        configEntries: TOPIC_CONFIG,
+      })),
       // kafkajs's own wait misreads KRaft's first metadata answers; we wait on metadata below.
       waitForLeaders: false,
       timeout: 60_000,
@@ -69,10 +80,15 @@ export async function createTopics(admin: Admin, names: string[], sizes: Sizes, 
   for (;;) {
     // Named, not all: kafkajs's admin answered an all-topics ask from a partial view (200 of
     // 2,000) while the topics were new.
-    const { topics } = await admin.fetchTopicMetadata({ topics: names }).catch(() => ({ topics: [] as { name: string; partitions: { leader: number }[] }[] }));
-    const led = topics.filter((t) => wanted.has(t.name) && t.partitions.length === sizes.partitions && t.partitions.every((p) => p.leader >= 0)).length;
+    const { topics } = await admin
+      .fetchTopicMetadata({ topics: names })
+      .catch(() => ({ topics: [] as { name: string; partitions: { leader: number }[] }[] }));
+    const led = topics.filter(
+      (t) => wanted.has(t.name) && t.partitions.length === sizes.partitions && t.partitions.every((p) => p.leader >= 0),
+    ).length;
     if (led === names.length) return;
-    if (Date.now() > deadline) throw new Error(`only ${led}/${names.length} bench topics have leaders after ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`only ${led}/${names.length} bench topics have leaders after ${timeoutMs / 1000} s`);
     log(`waiting for leaders: ${led}/${names.length} topics led`);
     await sleep(2000);
   }
@@ -81,7 +97,13 @@ export async function createTopics(admin: Admin, names: string[], sizes: Sizes, 
 /** Writes `perPartition` messages to every partition of the topics (batched per request).
  *  Metadata names a leader before that broker has opened the partition, so a batch answered
  *  NOT_LEADER is sent again until `timeoutMs`. */
-export async function fill(kafka: Kafka, names: string[], partitions: number, perPartition: number, timeoutMs: number): Promise<void> {
+export async function fill(
+  kafka: Kafka,
+  names: string[],
+  partitions: number,
+  perPartition: number,
+  timeoutMs: number,
+): Promise<void> {
   const producer = kafka.producer();
   await producer.connect();
   const deadline = Date.now() + timeoutMs;
@@ -90,7 +112,10 @@ export async function fill(kafka: Kafka, names: string[], partitions: number, pe
     for (let i = 0; i < names.length; i += 100) {
       const topicMessages = names.slice(i, i + 100).map((topic) => ({
         topic,
-        messages: Array.from({ length: partitions * perPartition }, (_, n) => ({ partition: n % partitions, value: `m${n}` })),
+        messages: Array.from({ length: partitions * perPartition }, (_, n) => ({
+          partition: n % partitions,
+          value: `m${n}`,
+        })),
       }));
       for (;;) {
         try {
@@ -122,20 +147,35 @@ async function retrying<T>(fn: () => Promise<T>, attempts = 20): Promise<T> {
 
 /** Every group commits offsets for all partitions of one topic (group i reads topic i mod
  *  topics), 50 commits in flight at a time. */
-export async function commitGroups(wire: WireCluster, groups: string[], topics: string[], partitions: number, offset: (group: number) => number): Promise<void> {
+export async function commitGroups(
+  connections: KafkaConnections,
+  groups: string[],
+  topics: string[],
+  partitions: number,
+  offset: (group: number) => number,
+): Promise<void> {
   for (let i = 0; i < groups.length; i += 50) {
     await Promise.all(
       groups.slice(i, i + 50).map((g, k) => {
         const n = i + k;
         const offsets = new Map(Array.from({ length: partitions }, (_, p) => [p, offset(n)] as [number, number]));
-        return retrying(() => commitWithoutJoining(wire, g, topics[n % topics.length], offsets));
+        return retrying(() => commitWithoutJoining(connections, g, topics[n % topics.length], offsets));
       }),
     );
   }
 }
 
 /** Deletes the bench's groups and topics; never throws, cleanup must not hide the real error. */
-export async function cleanup(admin: Admin, groups: string[], topics: string[], log: (l: string) => void): Promise<void> {
-  for (let i = 0; i < groups.length; i += 100) await admin.deleteGroups(groups.slice(i, i + 100)).catch((e: unknown) => log(`deleting groups: ${String(e)}`));
-  for (let i = 0; i < topics.length; i += 200) await admin.deleteTopics({ topics: topics.slice(i, i + 200), timeout: 60_000 }).catch((e: unknown) => log(`deleting topics: ${String(e)}`));
+export async function cleanup(
+  admin: Admin,
+  groups: string[],
+  topics: string[],
+  log: (l: string) => void,
+): Promise<void> {
+  for (let i = 0; i < groups.length; i += 100)
+    await admin.deleteGroups(groups.slice(i, i + 100)).catch((e: unknown) => log(`deleting groups: ${String(e)}`));
+  for (let i = 0; i < topics.length; i += 200)
+    await admin
+      .deleteTopics({ topics: topics.slice(i, i + 200), timeout: 60_000 })
+      .catch((e: unknown) => log(`deleting topics: ${String(e)}`));
 }

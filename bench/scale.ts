@@ -3,11 +3,24 @@ import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
 import { io, type Socket } from 'socket.io-client';
-import { RATE_WINDOW_MS } from '../lib/contract/groups';
-import { loadEmbeddedSettings } from '../server/config';
-import { EmbeddedCluster } from '../server/embedded/cluster';
-import { createKafkaClients } from '../server/kafka/client';
-import { BASE, cpuSeconds, launchBrowser, median, percentile, report, rssMb, serverPid, sleep, startServer, stopServer, waitHealthy } from './support';
+import { RATE_WINDOW_MS } from '@/lib/contract/groups';
+import { loadEmbeddedSettings } from '@/server/config';
+import { EmbeddedCluster } from '@/server/embedded/cluster';
+import { createKafkaClients } from '@/server/kafka/client';
+import {
+  BASE,
+  cpuSeconds,
+  launchBrowser,
+  median,
+  percentile,
+  report,
+  rssMb,
+  serverPid,
+  sleep,
+  startServer,
+  stopServer,
+  waitHealthy,
+} from './support';
 import { cleanup, commitGroups, createTopics, fill, groupName, sizesFromEnv, topicName } from './scale-state';
 import { measureRefresh, roundMedian, warmMedian } from './scale-refresh';
 import { manyClients } from './scale-clients';
@@ -36,7 +49,10 @@ const TOOL_TIMEOUT_MS = 600_000;
 
 const cluster = new EmbeddedCluster(loadEmbeddedSettings(), () => undefined);
 const kafka = new Kafka({ clientId: 'kafka-live-bench', brokers: cluster.bootstrap, logLevel: logLevel.NOTHING });
-const committer = createKafkaClients({ brokers: cluster.bootstrap, clientId: 'kafka-live-bench', ssl: null, sasl: null }, cluster.bootstrap).wire;
+const committer = createKafkaClients(
+  { brokers: cluster.bootstrap, clientId: 'kafka-live-bench', ssl: null, sasl: null },
+  cluster.bootstrap,
+).pollConnections;
 const prefix = `bench.scale-${Math.random().toString(16).slice(2, 8)}`;
 const topics = Array.from({ length: sizes.topics }, (_, i) => topicName(prefix, i));
 const groups = Array.from({ length: sizes.groups }, (_, i) => groupName(prefix, i));
@@ -48,9 +64,11 @@ rows.push = (...items: [string, string][]) => {
   return push(...items);
 };
 const started = Date.now();
-const log = (line: string) => console.log(`[scale ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const log = (line: string) =>
+  console.log(`[scale ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const ms = (x: number) => `${x.toFixed(0)} ms`;
-const dist = (xs: number[]) => `median ${ms(median(xs))}, p95 ${ms(percentile(xs, 95))} (n=${xs.length}, max ${ms(Math.max(...xs))})`;
+const dist = (xs: number[]) =>
+  `median ${ms(median(xs))}, p95 ${ms(percentile(xs, 95))} (n=${xs.length}, max ${ms(Math.max(...xs))})`;
 
 /** One socket.io client, counting what the server sends it: the encoded socket.io packets as
  *  they come off the websocket (the server does not compress them). */
@@ -95,7 +113,10 @@ async function serverWindow(label: string, pid: number): Promise<void> {
   meter.close();
   rows.push([`server CPU, ${label} (${WINDOW_SECONDS} s)`, `${cpu.toFixed(1)} % of one core (CPU s per wall s × 100)`]);
   rows.push([`server RSS, ${label}`, `${rssMb(pid).toFixed(0)} MB at the end, ${peakRss.toFixed(0)} MB peak`]);
-  rows.push([`socket traffic to one client, ${label}`, `${(socket.bytes / socket.seconds / 1024).toFixed(2)} KiB/s, ${(socket.messages / socket.seconds).toFixed(1)} messages/s`]);
+  rows.push([
+    `socket traffic to one client, ${label}`,
+    `${(socket.bytes / socket.seconds / 1024).toFixed(2)} KiB/s, ${(socket.messages / socket.seconds).toFixed(1)} messages/s`,
+  ]);
 }
 
 /** 50 groups commit new offsets every second while a producer writes to their topics, until
@@ -108,10 +129,17 @@ function commitLoad(producer: Producer): { stop(): Promise<void> } {
       const t0 = Date.now();
       const written = [...new Set(active.map((_, i) => topics[i % topics.length]))];
       await producer
-        .sendBatch({ topicMessages: written.map((topic) => ({ topic, messages: Array.from({ length: sizes.partitions }, (_, p) => ({ partition: p, value: `r${round}` })) })) })
+        .sendBatch({
+          topicMessages: written.map((topic) => ({
+            topic,
+            messages: Array.from({ length: sizes.partitions }, (_, p) => ({ partition: p, value: `r${round}` })),
+          })),
+        })
         .catch((e: unknown) => log(`load produce failed: ${String(e)}`));
       // Offsets 1 (the fill) + round messages per partition: commit one behind the end.
-      await commitGroups(committer, active, topics, sizes.partitions, () => round).catch((e: unknown) => log(`load commit failed: ${String(e)}`));
+      await commitGroups(committer, active, topics, sizes.partitions, () => round).catch((e: unknown) =>
+        log(`load commit failed: ${String(e)}`),
+      );
       await sleep(Math.max(0, 1000 - (Date.now() - t0)));
     }
   })();
@@ -145,7 +173,13 @@ async function produceToBrowser(browser: Browser, producer: Producer): Promise<v
 }
 
 async function member(groupId: string, topic: string): Promise<{ consumer: Consumer; joined: Promise<number> }> {
-  const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 300, maxWaitTimeInMs: 300, rebalanceTimeout: 10_000 });
+  const consumer = kafka.consumer({
+    groupId,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 300,
+    maxWaitTimeInMs: 300,
+    rebalanceTimeout: 10_000,
+  });
   const joined = new Promise<number>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve(Date.now())));
   await consumer.connect();
   await consumer.subscribe({ topic });
@@ -167,7 +201,10 @@ async function rebalanceToBrowser(browser: Browser): Promise<void> {
     for (let i = 0; i < REBALANCE_SAMPLES; i++) {
       // Timed from the moment the joining member's rebalance completed (its GROUP_JOIN) to
       // the browser showing a new generation.
-      await armWatch(page, `${textOf('group-generation')} !== ${JSON.stringify(await page.evaluate(textOf('group-generation')))}`);
+      await armWatch(
+        page,
+        `${textOf('group-generation')} !== ${JSON.stringify(await page.evaluate(textOf('group-generation')))}`,
+      );
       const second = await member(group, topic);
       consumers.push(second.consumer);
       samples.push((await seenAt(page)) - (await second.joined));
@@ -188,8 +225,21 @@ async function rebalanceToBrowser(browser: Browser): Promise<void> {
 /** `kafka-consumer-groups.sh --describe --all-groups` from the kafka-tools jars the embedded
  *  cluster runs on (the same Kafka version), JVM start included: what a person waits for. */
 function consumerGroupsTool(): Promise<number> {
-  const jvm = ['-Xmx256m', '-XX:+UseSerialGC', '-Dlog4j.configuration=file:/dev/null', '-cp', path.join(cluster.layout.libDir, '*')];
-  const args = [...jvm, 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', '--bootstrap-server', cluster.bootstrap.join(','), '--describe', '--all-groups'];
+  const jvm = [
+    '-Xmx256m',
+    '-XX:+UseSerialGC',
+    '-Dlog4j.configuration=file:/dev/null',
+    '-cp',
+    path.join(cluster.layout.libDir, '*'),
+  ];
+  const args = [
+    ...jvm,
+    'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
+    '--bootstrap-server',
+    cluster.bootstrap.join(','),
+    '--describe',
+    '--all-groups',
+  ];
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
     execFile('java', args, { timeout: TOOL_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
@@ -203,7 +253,9 @@ function consumerGroupsTool(): Promise<number> {
 /** `work`, or an error after `ms`: a step that never ends must not hang the whole bench. */
 function within<T>(what: string, work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no end after ${ms / 1000} s`)), ms)));
+  const limit = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no end after ${ms / 1000} s`)), ms)),
+  );
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
@@ -225,9 +277,15 @@ async function browserFigures(browser: Browser): Promise<{ groupsPage: () => Pro
   // fills the OS and browser caches the way a second visit would.
   await page.goto(`${BASE}/`);
   const t = await firstRender(page, '/topics', '[data-testid^="topic-row-"]', 'topic-count', sizes.topics);
-  rows.push([`topics page: first row / all ${sizes.topics.toLocaleString('en')} topics listed (rows in view drawn)`, `${ms(t.first)} / ${ms(t.all)} from navigation start (${t.drawn} rows in the DOM)`]);
+  rows.push([
+    `topics page: first row / all ${sizes.topics.toLocaleString('en')} topics listed (rows in view drawn)`,
+    `${ms(t.first)} / ${ms(t.all)} from navigation start (${t.drawn} rows in the DOM)`,
+  ]);
   const g = await firstRender(page, '/groups', '[data-testid^="group-row-"]', 'group-count', sizes.groups);
-  rows.push([`groups page: first row / all ${sizes.groups.toLocaleString('en')} groups listed (rows in view drawn)`, `${ms(g.first)} / ${ms(g.all)} from navigation start (${g.drawn} rows in the DOM)`]);
+  rows.push([
+    `groups page: first row / all ${sizes.groups.toLocaleString('en')} groups listed (rows in view drawn)`,
+    `${ms(g.first)} / ${ms(g.all)} from navigation start (${g.drawn} rows in the DOM)`,
+  ]);
   return {
     // While updates stream (the commit load running), on each page in turn.
     async groupsPage() {
@@ -238,7 +296,10 @@ async function browserFigures(browser: Browser): Promise<{ groupsPage: () => Pro
         await page.goto(`${BASE}${url}`);
         await sleep(2000);
         const lt = await longestTask(page, WINDOW_SECONDS);
-        rows.push([`longest main-thread task on the ${label} page while commits stream (${WINDOW_SECONDS} s)`, `${ms(lt.max)} (${lt.count} tasks ≥ 50 ms)`]);
+        rows.push([
+          `longest main-thread task on the ${label} page while commits stream (${WINDOW_SECONDS} s)`,
+          `${ms(lt.max)} (${lt.count} tasks ≥ 50 ms)`,
+        ]);
       }
       await context.close();
     },
@@ -246,7 +307,9 @@ async function browserFigures(browser: Browser): Promise<{ groupsPage: () => Pro
 }
 
 async function main(): Promise<void> {
-  log(`preset ${sizes.preset}: ${sizes.topics} topics × ${sizes.partitions} partitions (replication ${sizes.replication}), ${sizes.groups} groups; prefix ${prefix}`);
+  log(
+    `preset ${sizes.preset}: ${sizes.topics} topics × ${sizes.partitions} partitions (replication ${sizes.replication}), ${sizes.groups} groups; prefix ${prefix}`,
+  );
   await cluster.ensureRunning();
   const admin: Admin = kafka.admin();
   await admin.connect();
@@ -256,7 +319,10 @@ async function main(): Promise<void> {
   try {
     let t0 = Date.now();
     await createTopics(admin, topics, sizes, log, SETTLE_TIMEOUT_MS);
-    rows.push(['build: create topics until every partition has a leader', `${((Date.now() - t0) / 1000).toFixed(1)} s`]);
+    rows.push([
+      'build: create topics until every partition has a leader',
+      `${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    ]);
     t0 = Date.now();
     await fill(kafka, topics, sizes.partitions, 1, SETTLE_TIMEOUT_MS);
     await committer.connect();
@@ -268,10 +334,17 @@ async function main(): Promise<void> {
     const refresh = await measureRefresh(cluster.bootstrap, known, 5);
     const total = [...refresh.requests.values()].reduce((a, b) => a + b, 0);
     const roundTotal = [...refresh.roundRequests.values()].reduce((a, b) => a + b, 0);
-    const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+    const list = (m: Map<string, number>) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
     rows.push(['round: metadata, log ends, group state (every poll), warm', `${dist(refresh.roundMs)}`]);
     rows.push(['requests sent per round', `${roundTotal}: ${list(refresh.roundRequests)}`]);
-    rows.push(['full refresh: a round + log starts + every topic setting (every 10 s), warm', `${dist(refresh.warmMs)}`]);
+    rows.push([
+      'full refresh: a round + log starts + every topic setting (every 10 s), warm',
+      `${dist(refresh.warmMs)}`,
+    ]);
     rows.push(['full refresh, cold (connecting included)', ms(refresh.coldMs)]);
     rows.push(['requests sent per full refresh', `${total}: ${list(refresh.requests)}`]);
     for (const [part, t] of refresh.parts) rows.push([`  refresh part: ${part}`, ms(t)]);
@@ -282,7 +355,10 @@ async function main(): Promise<void> {
     server = startServer();
     await waitHealthy();
     const listed = await waitGroupsListed();
-    rows.push(['npm start → Kafka reachable → every bench group listed', `${((Date.now() - t0) / 1000).toFixed(1)} s (groups listed ${(listed / 1000).toFixed(1)} s after healthy)`]);
+    rows.push([
+      'npm start → Kafka reachable → every bench group listed',
+      `${((Date.now() - t0) / 1000).toFixed(1)} s (groups listed ${(listed / 1000).toFixed(1)} s after healthy)`,
+    ]);
     const pid = serverPid(server.pid);
     if (!pid) throw new Error('server process not found');
     // Idle is the steady state: once each group's rate window is full, its trend and rates stop
@@ -305,10 +381,15 @@ async function main(): Promise<void> {
       log(`${CLIENTS} socket clients for ${CLIENT_SECONDS} s`);
       const markerTopic = topics[topics.length - 1];
       rows.push(
-        ...(await manyClients(CLIENTS, CLIENT_SECONDS, { cpu: () => cpuSeconds(pid), rss: () => rssMb(pid) }, async () => {
-          const [sent] = await producer.send({ topic: markerTopic, messages: [{ partition: 0, value: 'marker' }] });
-          return { topic: markerTopic, partition: 0, high: Number(sent.baseOffset) + 1 };
-        })),
+        ...(await manyClients(
+          CLIENTS,
+          CLIENT_SECONDS,
+          { cpu: () => cpuSeconds(pid), rss: () => rssMb(pid) },
+          async () => {
+            const [sent] = await producer.send({ topic: markerTopic, messages: [{ partition: 0, value: 'marker' }] });
+            return { topic: markerTopic, partition: 0, high: Number(sent.baseOffset) + 1 };
+          },
+        )),
       );
     } finally {
       await load.stop();
@@ -321,9 +402,18 @@ async function main(): Promise<void> {
     log('running the consumer-groups tool');
 
     const tool = await consumerGroupsTool();
-    rows.push([`kafka-consumer-groups --describe --all-groups (${sizes.groups + 1}+ groups, JVM start included)`, `${ms(tool)}`]);
-    rows.push(['consumer-groups tool ÷ dashboard round (warm median; the all-groups view)', `${(tool / roundMedian(refresh)).toFixed(1)}×`]);
-    rows.push(['consumer-groups tool ÷ dashboard full refresh (warm median)', `${(tool / warmMedian(refresh)).toFixed(1)}×`]);
+    rows.push([
+      `kafka-consumer-groups --describe --all-groups (${sizes.groups + 1}+ groups, JVM start included)`,
+      `${ms(tool)}`,
+    ]);
+    rows.push([
+      'consumer-groups tool ÷ dashboard round (warm median; the all-groups view)',
+      `${(tool / roundMedian(refresh)).toFixed(1)}×`,
+    ]);
+    rows.push([
+      'consumer-groups tool ÷ dashboard full refresh (warm median)',
+      `${(tool / warmMedian(refresh)).toFixed(1)}×`,
+    ]);
   } finally {
     if (browser) await within('closing the browser', browser.close(), 30_000).catch(() => undefined);
     if (server) await within('stopping the dashboard', stopServer(server), 30_000).catch(() => undefined);
@@ -333,7 +423,11 @@ async function main(): Promise<void> {
     await committer.disconnect().catch(() => undefined);
     await admin.disconnect();
   }
-  report(`scale-${sizes.preset}`, `scale, preset ${sizes.preset}: ${sizes.topics.toLocaleString('en')} topics, ${(sizes.topics * sizes.partitions).toLocaleString('en')} partitions (replication ${sizes.replication}), ${sizes.groups} groups`, rows);
+  report(
+    `scale-${sizes.preset}`,
+    `scale, preset ${sizes.preset}: ${sizes.topics.toLocaleString('en')} topics, ${(sizes.topics * sizes.partitions).toLocaleString('en')} partitions (replication ${sizes.replication}), ${sizes.groups} groups`,
+    rows,
+  );
 }
 
 // Whatever happens, the bench ends: a stuck Kafka call must not keep it (or its topics) alive.

@@ -1,7 +1,7 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { BASE, launchBrowser, report, rssMb, serverPid, sleep, startServer, stopServer, waitHttp } from './support';
-import { loadEmbeddedSettings } from '../server/config';
-import { EmbeddedCluster } from '../server/embedded/cluster';
+import { loadEmbeddedSettings } from '@/server/config';
+import { EmbeddedCluster } from '@/server/embedded/cluster';
 
 // npm run bench: startup time, broker kill → browser, and server memory at idle, measured on
 // the real embedded cluster through the real `npm start`. Prints a table and writes

@@ -12,7 +12,8 @@ export const BASE = `http://127.0.0.1:${PORT}`;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+export const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 export async function waitHttp(url: string, ok: (body: string) => boolean, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -32,7 +33,11 @@ export async function waitHttp(url: string, ok: (body: string) => boolean, timeo
 export const waitHealthy = () => waitHttp(`${BASE}/api/health`, (b) => JSON.parse(b).kafka.reachable === true);
 
 export function startServer(env: Record<string, string> = {}): ChildProcess {
-  return spawn('npm', ['start'], { env: { ...process.env, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: 'ignore', detached: true });
+  return spawn('npm', ['start'], {
+    env: { ...process.env, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: 'ignore',
+    detached: true,
+  });
 }
 
 export async function stopServer(child: ChildProcess): Promise<void> {
@@ -42,7 +47,8 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-const parentOf = (pid: number): number => Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+const parentOf = (pid: number): number =>
+  Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
 
 /** The server: of the processes started under `root` (npm, the tsx launcher, node) that name
  *  server/index.ts, the one that has used the most CPU. Only `root`'s own tree counts: other
@@ -83,11 +89,18 @@ export function rssMb(pid: number): number {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
-export const machine = () => `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`;
+export const machine = () =>
+  `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`;
 
 /** Prints the figures as a table and writes them to bench/results/<name>.json. */
 export function report(name: string, title: string, rows: [string, string][]): void {
@@ -96,5 +109,9 @@ export function report(name: string, title: string, rows: [string, string][]): v
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
   const dir = path.join(__dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ at: new Date().toISOString(), machine: machine(), rows: Object.fromEntries(rows) }, null, 2) + '\n');
+  fs.writeFileSync(
+    path.join(dir, `${name}.json`),
+    JSON.stringify({ at: new Date().toISOString(), machine: machine(), rows: Object.fromEntries(rows) }, null, 2) +
+      '\n',
+  );
 }

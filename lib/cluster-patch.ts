@@ -1,24 +1,8 @@
 import type { Broker, ClusterSnapshot, Topic } from './contract/cluster';
-import type { ClusterPatch, KeyedChanges } from './contract/patch';
+import type { ClusterPatch } from './contract/patch';
+import { applyKeyed, checkFollows, diffKeyed, same } from './keyed-patch';
 
-// Shared by server (to compute) and browser (to apply), so both sides agree on one algorithm.
-
-function same(a: unknown, b: unknown): boolean {
-  // Rows are small plain JSON; comparing their serialisation is exact and cheap enough.
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-
-function diffKeyed<T, K>(prev: T[], next: T[], key: (row: T) => K): KeyedChanges<T, K> | undefined {
-  const before = new Map(prev.map((row) => [key(row), row]));
-  const upsert: T[] = [];
-  for (const row of next) {
-    const old = before.get(key(row));
-    before.delete(key(row));
-    if (old === undefined || !same(old, row)) upsert.push(row);
-  }
-  const remove = [...before.keys()];
-  return upsert.length || remove.length ? { upsert, remove } : undefined;
-}
+// The cluster snapshot's patch, with the one keyed mechanism (./keyed-patch.ts).
 
 const brokerKey = (b: Broker) => b.id;
 const topicKey = (t: Topic) => t.name;
@@ -62,35 +46,9 @@ export function diffSnapshots(prev: ClusterSnapshot, next: ClusterSnapshot): Clu
 const collator = new Intl.Collator();
 export const compareNames = (a: string, b: string): number => collator.compare(a, b);
 
-function applyKeyed<T, K>(rows: T[], changes: KeyedChanges<T, K> | undefined, key: (row: T) => K, order: (a: T, b: T) => number): T[] {
-  if (!changes) return rows;
-  if (changes.remove.length === 0) {
-    // Only known rows changed (the usual patch): swap them in place, no re-sort.
-    const changed = new Map(changes.upsert.map((row) => [key(row), row]));
-    let replaced = 0;
-    const next = rows.map((row) => {
-      const update = changed.get(key(row));
-      if (update === undefined) return row;
-      replaced++;
-      return update;
-    });
-    if (replaced === changed.size) return next;
-  }
-  const byKey = new Map(rows.map((row) => [key(row), row]));
-  for (const k of changes.remove) byKey.delete(k);
-  for (const row of changes.upsert) byKey.set(key(row), row);
-  return [...byKey.values()].sort(order);
-}
-
-export class PatchGapError extends Error {
-  constructor(have: number, from: number) {
-    super(`patch from version ${from} cannot apply to version ${have}`);
-  }
-}
-
 /** Applies a patch; throws PatchGapError when versions do not line up (the client then resyncs). */
 export function applyPatch(snapshot: ClusterSnapshot, patch: ClusterPatch): ClusterSnapshot {
-  if (patch.from !== snapshot.version) throw new PatchGapError(snapshot.version, patch.from);
+  checkFollows('cluster', snapshot.version, patch);
   return {
     version: patch.to,
     clusterId: patch.clusterId !== undefined ? patch.clusterId : snapshot.clusterId,

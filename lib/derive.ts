@@ -7,7 +7,9 @@ export interface ClusterCounts {
   brokersOnline: number;
   topics: number;
   internalTopics: number;
+  /** Partitions of user topics; internal topics' partitions are counted apart, as topics are. */
   partitions: number;
+  internalPartitions: number;
   underReplicated: number;
   offline: number;
 }
@@ -17,10 +19,12 @@ export function clusterCounts(s: Pick<ClusterSnapshot, 'brokers' | 'topics'>): C
   let underReplicated = 0;
   let offline = 0;
   let internalTopics = 0;
+  let internalPartitions = 0;
   for (const t of s.topics) {
     if (t.internal) internalTopics++;
     for (const p of t.partitions) {
-      partitions++;
+      if (t.internal) internalPartitions++;
+      else partitions++;
       if (p.underReplicated) underReplicated++;
       if (p.offline) offline++;
     }
@@ -31,6 +35,7 @@ export function clusterCounts(s: Pick<ClusterSnapshot, 'brokers' | 'topics'>): C
     topics: s.topics.length - internalTopics,
     internalTopics,
     partitions,
+    internalPartitions,
     underReplicated,
     offline,
   };

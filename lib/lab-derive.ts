@@ -10,7 +10,11 @@ export const isLive = (i: Pick<LabInstance, 'status'>) => LIVE.has(i.status);
 
 /** The lab instance a member of `groupId` belongs to: by member id, or by its client id
  *  (`lab-A-1` belongs to A) while the instance has not reported the member id yet. */
-export function labInstanceOf(groupId: string, member: Pick<GroupMember, 'memberId' | 'clientId'>, instances: readonly LabInstance[]): LabInstance | null {
+export function labInstanceOf(
+  groupId: string,
+  member: Pick<GroupMember, 'memberId' | 'clientId'>,
+  instances: readonly LabInstance[],
+): LabInstance | null {
   const inGroup = instances.filter((i) => i.groupId === groupId);
   const byMember = inGroup.find((i) => i.consumers.some((c) => c.memberId === member.memberId));
   if (byMember) return byMember;
@@ -19,10 +23,14 @@ export function labInstanceOf(groupId: string, member: Pick<GroupMember, 'member
 }
 
 /** Instances that run in the group now (a rebalance can be asked of them). */
-export const liveInGroup = (groupId: string, instances: readonly LabInstance[]) => instances.filter((i) => i.groupId === groupId && isLive(i));
+export const liveInGroup = (groupId: string, instances: readonly LabInstance[]) =>
+  instances.filter((i) => i.groupId === groupId && isLive(i));
 
 /** Seconds until a killed instance's members pass the session timeout; 0 once past, null if not killed. */
-export function sessionCountdown(instance: Pick<LabInstance, 'status' | 'endedAt' | 'sessionTimeoutMs'>, now: number): number | null {
+export function sessionCountdown(
+  instance: Pick<LabInstance, 'status' | 'endedAt' | 'sessionTimeoutMs'>,
+  now: number,
+): number | null {
   if (instance.status !== 'killed' || instance.endedAt === null) return null;
   return Math.max(0, Math.ceil((instance.endedAt + instance.sessionTimeoutMs - now) / 1000));
 }

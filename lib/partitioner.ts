@@ -36,7 +36,8 @@ export function murmur2(data: Uint8Array): number {
 
 /** The partition a keyed message lands in, among `partitions` partitions. */
 export function partitionForKey(key: string, partitions: number): number {
-  if (!Number.isInteger(partitions) || partitions < 1) throw new RangeError(`a topic has at least one partition, got ${partitions}`);
+  if (!Number.isInteger(partitions) || partitions < 1)
+    throw new RangeError(`a topic has at least one partition, got ${partitions}`);
   return (murmur2(encoder.encode(key)) & 0x7fffffff) % partitions;
 }
 

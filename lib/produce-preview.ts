@@ -11,7 +11,12 @@ export interface ProducePreview {
   reason: 'explicit' | 'key' | 'keys' | 'round-robin';
 }
 
-export function previewProduce(key: string | null, partition: number | null, count: number, partitions: number): ProducePreview {
+export function previewProduce(
+  key: string | null,
+  partition: number | null,
+  count: number,
+  partitions: number,
+): ProducePreview {
   const spread = Array.from({ length: partitions }, () => 0);
   if (partitions < 1) return { spread, single: null, reason: 'round-robin' };
   if (partition !== null && partition < partitions) {

@@ -19,7 +19,12 @@ function newestMtime(p: string): number {
 const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 const changedAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
 if (changedAt > builtAt) {
-  console.log(builtAt ? 'Sources changed since the last build: rebuilding...' : 'No production build yet: building once...');
-  const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  console.log(
+    builtAt ? 'Sources changed since the last build: rebuilding...' : 'No production build yet: building once...',
+  );
+  const r = spawnSync('npx', ['next', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   process.exit(r.status ?? 1);
 }

@@ -1,5 +1,5 @@
-import { loadEmbeddedSettings } from '../server/config';
-import { EmbeddedCluster } from '../server/embedded/cluster';
+import { loadEmbeddedSettings } from '@/server/config';
+import { EmbeddedCluster } from '@/server/embedded/cluster';
 
 // npm run kafka:start | kafka:stop | kafka:status, and `tsx scripts/kafka.ts stop-node 2` etc.
 
@@ -14,15 +14,18 @@ async function main(): Promise<void> {
   switch (command) {
     case 'start':
       await cluster.ensureRunning();
-      console.log(`embedded Kafka ready on ${cluster.bootstrap.join(',')}`);
+      console.log(`embedded Kafka ${cluster.version} ready on ${cluster.bootstrap.join(',')}`);
       break;
     case 'stop':
       await cluster.stopAll();
       console.log('embedded Kafka stopped');
       break;
     case 'status':
+      console.log(`Kafka ${cluster.version} (KAFKA_EMBEDDED_VERSION), data in ${cluster.layout.dataDir}`);
       for (const s of cluster.status()) {
-        console.log(`node ${s.id}: ${s.running ? `running (pid ${s.pid})` : 'stopped'}  client 127.0.0.1:${s.clientPort}  controller 127.0.0.1:${s.controllerPort}`);
+        console.log(
+          `node ${s.id}: ${s.running ? `running (pid ${s.pid})` : 'stopped'}  client 127.0.0.1:${s.clientPort}  controller 127.0.0.1:${s.controllerPort}`,
+        );
       }
       break;
     case 'stop-node':

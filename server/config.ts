@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { ConfigError, int, read, type Env } from './env';
 import { loadSecuritySettings, type SecuritySettings } from './security/config';
+import { loadVerdictSettings } from './lag/verdict-settings';
+import { loadAlertSettings, type AlertSettings } from './alerts/rules-file';
+import type { VerdictConfig } from '@/lib/lag/verdict-config';
 
 export { ConfigError };
 
@@ -29,6 +32,32 @@ export interface EmbeddedSettings {
   basePort: number;
   dir: string;
   nodes: number;
+  /** The Apache Kafka release the embedded cluster runs (KAFKA_EMBEDDED_VERSION). */
+  version: string;
+}
+
+/** The embedded cluster's release unless KAFKA_EMBEDDED_VERSION says otherwise: the newest
+ *  Kafka 4 that passes the suite. */
+export const DEFAULT_KAFKA_VERSION = '4.4.0';
+
+/** A release the embedded cluster can run: 4.x.y, or 3.9.x (the last 3.x line, still widely
+ *  run). Older 3.x lack the tools and settings the cluster and the tests rely on. */
+export function parseKafkaVersion(raw: string, variable = 'KAFKA_EMBEDDED_VERSION'): string {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(raw);
+  if (!m) {
+    throw new ConfigError(
+      variable,
+      `expected an Apache Kafka release as major.minor.patch (for example ${DEFAULT_KAFKA_VERSION} or 3.9.2), got "${raw}"`,
+    );
+  }
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  if (major !== 4 && !(major === 3 && minor === 9)) {
+    throw new ConfigError(
+      variable,
+      `the embedded cluster runs Kafka 4.x or 3.9.x, got "${raw}"; for another release run it yourself and set KAFKA_BROKERS`,
+    );
+  }
+  return raw;
 }
 
 export interface AppConfig {
@@ -43,6 +72,10 @@ export interface AppConfig {
   kafka: KafkaSettings;
   embedded: EmbeddedSettings;
   security: SecuritySettings;
+  /** Windows of the health verdicts (VERDICT_* variables, README "Health verdicts"). */
+  verdict: VerdictConfig;
+  /** Alert rules (KAFKA_LIVE_ALERTS_FILE, README "Alerts"). */
+  alerts: AlertSettings;
 }
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
@@ -56,7 +89,10 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 const hostPort = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/;
 
 export function parseBrokerList(raw: string, variable = 'KAFKA_BROKERS'): string[] {
-  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (list.length === 0) throw new ConfigError(variable, 'expected host:port[,host:port...], got an empty list');
   for (const entry of list) {
     const m = hostPort.exec(entry);
@@ -73,7 +109,8 @@ function sasl(env: Env): KafkaSettings['sasl'] {
   if (raw === undefined) return null;
   const mechanisms: SaslMechanism[] = ['plain', 'scram-sha-256', 'scram-sha-512'];
   const mechanism = mechanisms.find((m) => m === raw);
-  if (!mechanism) throw new ConfigError('KAFKA_SASL_MECHANISM', `expected one of ${mechanisms.join(', ')}, got "${raw}"`);
+  if (!mechanism)
+    throw new ConfigError('KAFKA_SASL_MECHANISM', `expected one of ${mechanisms.join(', ')}, got "${raw}"`);
   const username = read(env, 'KAFKA_SASL_USERNAME');
   const password = env.KAFKA_SASL_PASSWORD;
   if (!username) throw new ConfigError('KAFKA_SASL_USERNAME', `required when KAFKA_SASL_MECHANISM is set`);
@@ -90,7 +127,10 @@ function ssl(env: Env): SslSettings | null {
   const anyFile = Object.values(files).some(Boolean);
   if (!bool(env, 'KAFKA_SSL', anyFile)) return null;
   if (Boolean(files.certFile) !== Boolean(files.keyFile)) {
-    throw new ConfigError(files.certFile ? 'KAFKA_SSL_KEY_FILE' : 'KAFKA_SSL_CERT_FILE', 'client certificate and key go together: set both or neither');
+    throw new ConfigError(
+      files.certFile ? 'KAFKA_SSL_KEY_FILE' : 'KAFKA_SSL_CERT_FILE',
+      'client certificate and key go together: set both or neither',
+    );
   }
   return { rejectUnauthorized: bool(env, 'KAFKA_SSL_REJECT_UNAUTHORIZED', true), ...files };
 }
@@ -100,6 +140,7 @@ export function loadEmbeddedSettings(env: Env = process.env): EmbeddedSettings {
     basePort: int(env, 'KAFKA_EMBEDDED_PORT', 19092, 1024, 65000),
     dir: path.resolve(read(env, 'KAFKA_EMBEDDED_DIR') ?? path.join(process.cwd(), '.kafka')),
     nodes: 3,
+    version: parseKafkaVersion(read(env, 'KAFKA_EMBEDDED_VERSION') ?? DEFAULT_KAFKA_VERSION),
   };
 }
 
@@ -123,6 +164,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     embedded: loadEmbeddedSettings(env),
     security: loadSecuritySettings(env),
+    verdict: loadVerdictSettings(env),
+    alerts: loadAlertSettings(env),
   };
 }
-

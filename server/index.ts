@@ -31,7 +31,9 @@ async function main(): Promise<void> {
 
   if (dashboard.embedded) {
     // The page is up at once and shows "connecting" until the nodes answer.
-    console.log(`[kafka-live] embedded Kafka on ${dashboard.embedded.bootstrap.join(',')} (stays up after the dashboard; npm run kafka:stop stops it)`);
+    console.log(
+      `[kafka-live] embedded Kafka on ${dashboard.embedded.bootstrap.join(',')} (stays up after the dashboard; npm run kafka:stop stops it)`,
+    );
     dashboard.embedded
       .ensureRunning()
       .then(() => dashboard.startPolling())
@@ -44,11 +46,15 @@ async function main(): Promise<void> {
     if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
   });
 
-  console.log(`[kafka-live] dashboard on ${dashboard.url} (${dev ? 'dev' : 'production'}, ready in ${Date.now() - started} ms)`);
+  console.log(
+    `[kafka-live] dashboard on ${dashboard.url} (${dev ? 'dev' : 'production'}, ready in ${Date.now() - started} ms)`,
+  );
   // V8 grows its heap with the garbage of each poll round long before it collects it (hundreds
   // of MB at 20,000 partitions); npm start caps it, and this says whether the cap is in force.
   const heapLimitMb = Math.round(v8.getHeapStatistics().heap_size_limit / 1_048_576);
-  console.log(`[kafka-live] JS heap limit ${heapLimitMb} MB${heapLimitMb < config.heapMb * 1.5 ? '' : ` (KAFKA_LIVE_HEAP_MB=${config.heapMb} not applied: run with npm start or node --max-old-space-size)`}`);
+  console.log(
+    `[kafka-live] JS heap limit ${heapLimitMb} MB${heapLimitMb < config.heapMb * 1.5 ? '' : ` (KAFKA_LIVE_HEAP_MB=${config.heapMb} not applied: run with npm start or node --max-old-space-size)`}`,
+  );
 
   let closing = false;
   const shutdown = (signal: string) => {

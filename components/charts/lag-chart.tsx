@@ -15,7 +15,14 @@ export function LagChart({ points }: { points: LagPoint[] }) {
     const all = new Set<string>();
     for (const p of points) for (const k of Object.keys(p.partitions)) all.add(k);
     const keys = [...all].sort().slice(0, MAX_PARTITION_LINES);
-    return { keys, rows: points.map((p) => ({ at: p.at, total: p.total, ...Object.fromEntries(keys.map((k) => [k, p.partitions[k] ?? null])) })) };
+    return {
+      keys,
+      rows: points.map((p) => ({
+        at: p.at,
+        total: p.total,
+        ...Object.fromEntries(keys.map((k) => [k, p.partitions[k] ?? null])),
+      })),
+    };
   }, [points]);
   return (
     <div className="h-56" data-testid="lag-chart">
@@ -24,11 +31,33 @@ export function LagChart({ points }: { points: LagPoint[] }) {
           <CartesianGrid stroke="#27272a" vertical={false} />
           <XAxis dataKey="at" tickFormatter={time} stroke="#52525b" fontSize={10} minTickGap={60} />
           <YAxis stroke="#52525b" fontSize={10} allowDecimals={false} />
-          <Tooltip contentStyle={{ background: '#18181b', border: '1px solid #3f3f46', fontSize: 12 }} labelFormatter={(at) => time(Number(at))} />
+          <Tooltip
+            contentStyle={{ background: '#18181b', border: '1px solid #3f3f46', fontSize: 12 }}
+            labelFormatter={(at) => time(Number(at))}
+          />
           <Legend wrapperStyle={{ fontSize: 11 }} />
-          <Line type="monotone" dataKey="total" name="total" stroke="#e4e4e7" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+          <Line
+            type="monotone"
+            dataKey="total"
+            name="total"
+            stroke="#e4e4e7"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls
+          />
           {keys.map((k, i) => (
-            <Line key={k} type="monotone" dataKey={k} name={`p${k.split(':').pop()}`} stroke={PARTITION_COLORS[i % PARTITION_COLORS.length]} strokeWidth={1} dot={false} isAnimationActive={false} connectNulls />
+            <Line
+              key={k}
+              type="monotone"
+              dataKey={k}
+              name={`p${k.split(':').pop()}`}
+              stroke={PARTITION_COLORS[i % PARTITION_COLORS.length]}
+              strokeWidth={1}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

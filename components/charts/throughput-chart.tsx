@@ -8,7 +8,13 @@ const time = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour12: 
 export function ThroughputChart() {
   const points = useLiveStore((s) => s.throughput);
   return (
-    <div className="h-40" data-testid="throughput-chart" data-points={points.length} data-first-at={points[0]?.at ?? ''} data-last-at={points.at(-1)?.at ?? ''}>
+    <div
+      className="h-40"
+      data-testid="throughput-chart"
+      data-points={points.length}
+      data-first-at={points[0]?.at ?? ''}
+      data-last-at={points.at(-1)?.at ?? ''}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
           <defs>

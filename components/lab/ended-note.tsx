@@ -1,12 +1,14 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useTranslations } from 'use-intl';
 import type { LabInstance } from '@/lib/contract/actions';
 import { clockTime, sessionCountdown } from '@/lib/lab-derive';
 
 /** Says why the group does (or does not yet) rebalance after an instance ended. A killed
  *  instance sent no LeaveGroup, so the coordinator waits for its session timeout: counted down live. */
 export function EndedNote({ instance }: { instance: LabInstance }) {
+  const t = useTranslations('lab.ended');
   const [now, setNow] = useState(() => Date.now());
   const counting = instance.status === 'killed';
   useEffect(() => {
@@ -22,12 +24,13 @@ export function EndedNote({ instance }: { instance: LabInstance }) {
   if (instance.status === 'killed') {
     const left = sessionCountdown(instance, now) ?? 0;
     return (
-      <div className="mt-2 rounded border border-rose-900 bg-rose-950/40 px-2 py-1.5 text-xs text-rose-200" data-testid={testId}>
-        <p>
-          killed at {at}: its members stay in the group until the coordinator&apos;s session timeout ({seconds} s) passes, then the group rebalances.
-        </p>
+      <div
+        className="mt-2 rounded border border-rose-900 bg-rose-950/40 px-2 py-1.5 text-xs text-rose-200"
+        data-testid={testId}
+      >
+        <p>{t('killed', { at, seconds })}</p>
         <p className="mt-1 font-medium" data-testid={`lab-countdown-${instance.name}`}>
-          {left > 0 ? `rebalance due in ${left} s` : 'session timeout passed: the coordinator has removed its members'}
+          {left > 0 ? t('dueIn', { seconds: left }) : t('timedOut')}
         </p>
         {instance.lastError && <p className="mt-1 text-rose-300/80">{instance.lastError}</p>}
       </div>
@@ -36,13 +39,16 @@ export function EndedNote({ instance }: { instance: LabInstance }) {
   if (instance.status === 'stopped') {
     return (
       <p className="mt-2 text-xs text-zinc-400" data-testid={testId}>
-        stopped at {at}: its consumers left the group (LeaveGroup), so the group rebalanced at once.
+        {t('stopped', { at })}
       </p>
     );
   }
   return (
-    <p className="mt-2 rounded border border-rose-900 bg-rose-950/40 px-2 py-1.5 text-xs text-rose-200" data-testid={testId}>
-      crashed at {at}: {instance.lastError ?? 'the process ended on its own'}. Its members stay in the group until the session timeout ({seconds} s) passes.
+    <p
+      className="mt-2 rounded border border-rose-900 bg-rose-950/40 px-2 py-1.5 text-xs text-rose-200"
+      data-testid={testId}
+    >
+      {t('crashed', { at, reason: instance.lastError ?? t('endedOnItsOwn'), seconds })}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'use-intl';
 import type { LabConsumer, LabInstance, LabInstanceStatus } from '@/lib/contract/actions';
 import { MAX_LAB_CONSUMERS } from '@/lib/contract/action-schemas';
 import { isLive } from '@/lib/lab-derive';
@@ -8,6 +9,7 @@ import { Badge, type Tone } from '@/components/ui/badge';
 import { formatCount } from '@/components/ui/format';
 import { InstanceControls } from './instance-controls';
 import { EndedNote } from './ended-note';
+import { partitionKey } from '@/lib/contract/cluster';
 
 const STATUS_TONE: Record<LabInstanceStatus, Tone> = {
   starting: 'info',
@@ -20,30 +22,36 @@ const STATUS_TONE: Record<LabInstanceStatus, Tone> = {
 };
 
 function ConsumerRow({ consumer, multiTopic, ended }: { consumer: LabConsumer; multiTopic: boolean; ended: boolean }) {
+  const t = useTranslations('lab.instance');
   return (
-    <li data-testid={`lab-consumer-${consumer.clientId}`} className="rounded border border-zinc-800 bg-zinc-950/60 px-2 py-1.5">
+    <li
+      data-testid={`lab-consumer-${consumer.clientId}`}
+      className="rounded border border-zinc-800 bg-zinc-950/60 px-2 py-1.5"
+    >
       <div className="flex items-center gap-2">
         <span className="font-mono text-xs font-semibold text-zinc-200">{consumer.clientId}</span>
-        <span className="ml-auto font-mono text-[11px] text-zinc-400" title="messages processed">
-          {formatCount(consumer.consumed)} consumed
+        <span className="ml-auto font-mono text-[11px] text-zinc-400" title={t('processed')}>
+          {t('consumedCount', { count: formatCount(consumer.consumed) })}
         </span>
       </div>
-      <div className="truncate font-mono text-[10px] text-zinc-600" title={consumer.memberId ?? undefined}>
-        {consumer.memberId ?? 'joining the group…'}
+      <div className="truncate font-mono text-[10px] text-zinc-400" title={consumer.memberId ?? undefined}>
+        {consumer.memberId ?? t('joining')}
       </div>
       <div className="mt-1 flex flex-wrap gap-1">
         {consumer.assignments.map((tp) => (
           <span
-            key={`${tp.topic}:${tp.partition}`}
+            key={partitionKey(tp.topic, tp.partition)}
             data-testid={`lab-tile-${consumer.clientId}-${tp.partition}`}
-            title={`${tp.topic} partition ${tp.partition}`}
+            title={t('tileTitle', { topic: tp.topic, partition: tp.partition })}
             className={`rounded px-1.5 py-0.5 font-mono text-[10px] font-semibold ${ended ? 'bg-zinc-700 text-zinc-300' : 'bg-violet-500 text-zinc-950'}`}
           >
             {multiTopic ? `${tp.topic}-` : 'P'}
             {tp.partition}
           </span>
         ))}
-        {consumer.assignments.length === 0 && consumer.memberId !== null && !ended && <span className="text-[11px] text-zinc-500">no partitions (rebalancing, or more consumers than partitions)</span>}
+        {consumer.assignments.length === 0 && consumer.memberId !== null && !ended && (
+          <span className="text-[11px] text-zinc-400">{t('noPartitions')}</span>
+        )}
       </div>
     </li>
   );
@@ -51,38 +59,49 @@ function ConsumerRow({ consumer, multiTopic, ended }: { consumer: LabConsumer; m
 
 /** One app instance: its process, group, consumers and what can be done to it. */
 export function InstanceCard({ instance }: { instance: LabInstance }) {
+  const t = useTranslations('lab.instance');
   const { name } = instance;
   const ended = !isLive(instance);
   return (
-    <article data-testid={`lab-instance-${name}`} data-status={instance.status} className={`rounded-lg border p-3 ${ended ? 'border-zinc-800 bg-zinc-950/40' : 'border-zinc-700 bg-zinc-900/80'}`}>
+    <article
+      data-testid={`lab-instance-${name}`}
+      data-status={instance.status}
+      className={`rounded-lg border p-3 ${ended ? 'border-zinc-800 bg-zinc-950/40' : 'border-zinc-700 bg-zinc-900/80'}`}
+    >
       <header className="flex items-start gap-3">
-        <span className={`font-mono text-4xl font-bold leading-none ${ended ? 'text-zinc-600' : 'text-violet-300'}`} aria-label={`instance ${name}`}>
+        <span
+          className={`font-mono text-4xl font-bold leading-none ${ended ? 'text-zinc-400' : 'text-violet-300'}`}
+          aria-label={t('instanceLabel', { name })}
+        >
           {name}
         </span>
         <div className="min-w-0 flex-1 space-y-0.5">
           <div className="flex flex-wrap items-center gap-2">
             <Badge tone={STATUS_TONE[instance.status]} testId={`lab-instance-status-${name}`}>
-              {instance.status}
+              {t(`status.${instance.status}`)}
             </Badge>
-            <span className="font-mono text-[11px] text-zinc-500">pid {instance.pid ?? '—'}</span>
+            <span className="font-mono text-[11px] text-zinc-400">{t('pid', { pid: instance.pid ?? '—' })}</span>
           </div>
           <div className="truncate text-xs text-zinc-400">
-            group{' '}
-            <Link href={`/groups/${encodeURIComponent(instance.groupId)}`} className="font-mono text-violet-300 hover:underline">
+            {t('group')}{' '}
+            <Link
+              href={`/groups/${encodeURIComponent(instance.groupId)}`}
+              className="font-mono text-violet-300 hover:underline"
+            >
               {instance.groupId}
             </Link>
           </div>
-          <div className="truncate font-mono text-[11px] text-zinc-500" title={instance.topics.join(', ')}>
+          <div className="truncate font-mono text-[11px] text-zinc-400" title={instance.topics.join(', ')}>
             {instance.topics.join(', ')}
           </div>
         </div>
-        <div className="text-right text-[11px] text-zinc-500">
+        <div className="text-right text-[11px] text-zinc-400">
           <div className="font-mono text-sm text-zinc-200" data-testid={`lab-consumed-${name}`}>
             {formatCount(instance.consumed)}
           </div>
-          consumed
-          <div>{instance.processingDelayMs} ms/msg</div>
-          <div title="session timeout: how long the coordinator waits for a silent member">session {Math.round(instance.sessionTimeoutMs / 1000)} s</div>
+          {t('consumed')}
+          <div>{t('delay', { ms: instance.processingDelayMs })}</div>
+          <div title={t('sessionTitle')}>{t('session', { seconds: Math.round(instance.sessionTimeoutMs / 1000) })}</div>
         </div>
       </header>
       <ul className="mt-2 space-y-1.5">

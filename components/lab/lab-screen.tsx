@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { useLiveStore } from '@/lib/store';
 import { Card } from '@/components/ui/card';
 import { useCanAct } from '@/components/ui/use-action';
@@ -10,43 +11,54 @@ import { TailPanel } from './tail-panel';
 import { SeedTopicButton } from './seed-topic-button';
 import { TopicPicker, useUserTopics } from './topic-picker';
 import { InstancesPanel } from './instances-panel';
+import { LAB_TOPIC } from './guard';
 
-export const SEED_TOPIC = 'order.processing';
-
-/** The lab: produce, generate load and watch a topic's messages, all on one topic at a time. */
+/** The lab: produce, generate load and watch a topic's messages, all on one topic at a time.
+ *  It starts on its own topic (lab-orders), never on someone else's. */
 export function LabScreen({ initialTopic }: { initialTopic?: string }) {
+  const t = useTranslations('lab');
   const topics = useUserTopics();
   const loaded = useLiveStore((s) => s.cluster !== null);
   const canAct = useCanAct();
   const [chosen, setChosen] = useState<string | null>(initialTopic ?? null);
-  const fallback = topics.find((t) => t.name === SEED_TOPIC)?.name ?? topics[0]?.name ?? '';
+  const fallback = topics.find((x) => x.name === LAB_TOPIC)?.name ?? '';
   const topic = chosen ?? fallback;
-  const partitions = topics.find((t) => t.name === topic)?.partitions ?? 0;
+  const partitions = topics.find((x) => x.name === topic)?.partitions ?? 0;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-lg font-semibold text-zinc-100">Lab</h1>
-        <p className="text-xs text-zinc-500">Produce messages, start app instances, and watch Kafka place, read and rebalance them.</p>
+        <h1 className="text-lg font-semibold text-zinc-100">{t('title')}</h1>
+        <p className="text-xs text-zinc-400">{t('intro')}</p>
       </div>
       <div className="flex flex-wrap items-center gap-3 rounded-lg border border-zinc-800 bg-zinc-900/60 px-4 py-2">
-        <span className="text-[11px] font-medium uppercase tracking-wider text-zinc-500">Topic</span>
-        <div className="w-80">
+        <span className="text-[11px] font-medium uppercase tracking-wider text-zinc-400">{t('topic')}</span>
+        <div className="w-full max-w-80">
           <TopicPicker value={topic} onChange={setChosen} testId="lab-topic" />
         </div>
-        {loaded && !topics.some((t) => t.name === SEED_TOPIC) && canAct && <SeedTopicButton name={SEED_TOPIC} onCreated={setChosen} />}
-        {!canAct && <span className="text-xs text-amber-300">read-only: actions are off</span>}
+        {loaded && !topics.some((x) => x.name === LAB_TOPIC) && canAct && (
+          <SeedTopicButton name={LAB_TOPIC} onCreated={setChosen} />
+        )}
+        {!canAct && <span className="text-xs text-amber-300">{t('readOnly')}</span>}
       </div>
       <div className="grid gap-4 xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
         {canAct && (
-          <div className="space-y-4">
-            <Card title="Produce">{topic ? <ProducePanel topic={topic} partitions={partitions} /> : <p className="text-zinc-500">Create a topic first.</p>}</Card>
-            <Card title="Load generator">
+          <div className="min-w-0 space-y-4">
+            <Card title={t('produce.title')}>
+              {topic ? (
+                <ProducePanel topic={topic} partitions={partitions} />
+              ) : (
+                <p className="text-zinc-400">{t('createTopicFirst')}</p>
+              )}
+            </Card>
+            <Card title={t('load.title')}>
               <LoadPanel topic={topic} />
             </Card>
           </div>
         )}
-        <Card title={`Live tail${topic ? ` · ${topic}` : ''}`}>{topic ? <TailPanel topic={topic} /> : <p className="text-zinc-500">No topic to tail yet.</p>}</Card>
+        <Card title={topic ? t('tail.titleOf', { topic }) : t('tail.title')}>
+          {topic ? <TailPanel topic={topic} /> : <p className="text-zinc-400">{t('tail.noTopic')}</p>}
+        </Card>
       </div>
       <InstancesPanel />
     </div>

@@ -1,6 +1,8 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
+
 import type { Broker } from '@/lib/contract/cluster';
 import { useLiveStore } from '@/lib/store';
 import { useAction, useCanAct } from '@/components/ui/use-action';
@@ -8,19 +10,20 @@ import { Button } from '@/components/ui/button';
 import { ActionMessage } from '@/components/ui/action-message';
 
 // Stop, kill and start for one broker of the embedded cluster. Stop is a controlled shutdown
-// (leaderships move at once); kill is SIGKILL, so it asks first: the controller notices only
-// after the session timeout, and a killed controller means an election.
+// (leaderships move at once); kill is SIGKILL: the controller notices only after the session
+// timeout, and a killed controller means an election. Both take a broker away, so both ask first.
 
 export function BrokerFaults({ broker }: { broker: Broker }) {
+  const t = useTranslations('overview.faults');
   const canAct = useCanAct();
   const offered = useLiveStore((s) => s.serverInfo?.brokerFaults ?? false);
   const stop = useAction('broker:stop');
   const kill = useAction('broker:kill');
   const start = useAction('broker:start');
-  const [confirmKill, setConfirmKill] = useState(false);
+  const [asking, setAsking] = useState<'stop' | 'kill' | null>(null);
   if (!canAct || !offered) return null;
 
-  const pending = stop.pending ? 'Stopping…' : kill.pending ? 'Killing…' : start.pending ? 'Starting… (can take half a minute)' : null;
+  const pending = stop.pending ? t('stopping') : kill.pending ? t('killing') : start.pending ? t('starting') : null;
   const error = stop.error ?? kill.error ?? start.error;
   const brokerId = broker.id;
   const clear = () => [stop, kill, start].forEach((a) => a.reset());
@@ -34,23 +37,42 @@ export function BrokerFaults({ broker }: { broker: Broker }) {
           <span className="text-xs text-amber-300" data-testid={`broker-pending-${brokerId}`} role="status">
             {pending}
           </span>
-        ) : confirmKill ? (
+        ) : asking === 'stop' ? (
           <>
-            <span className="text-xs text-rose-200">Kill broker {brokerId} (SIGKILL, no controlled shutdown)?</span>
+            <span className="text-xs text-amber-200">{t('confirmStop', { id: brokerId })}</span>
+            <Button
+              size="sm"
+              tone="warn"
+              data-testid={`broker-stop-confirm-${brokerId}`}
+              onClick={() => {
+                setAsking(null);
+                clear();
+                void stop.run({ brokerId });
+              }}
+            >
+              {t('stop')}
+            </Button>
+            <Button size="sm" onClick={() => setAsking(null)}>
+              {t('cancel')}
+            </Button>
+          </>
+        ) : asking === 'kill' ? (
+          <>
+            <span className="text-xs text-rose-200">{t('confirmKill', { id: brokerId })}</span>
             <Button
               size="sm"
               tone="danger"
               data-testid={`broker-kill-confirm-${brokerId}`}
               onClick={() => {
-                setConfirmKill(false);
+                setAsking(null);
                 clear();
                 void kill.run({ brokerId });
               }}
             >
-              Kill
+              {t('kill')}
             </Button>
-            <Button size="sm" onClick={() => setConfirmKill(false)}>
-              Cancel
+            <Button size="sm" onClick={() => setAsking(null)}>
+              {t('cancel')}
             </Button>
           </>
         ) : up ? (
@@ -59,16 +81,19 @@ export function BrokerFaults({ broker }: { broker: Broker }) {
               size="sm"
               tone="warn"
               data-testid={`broker-stop-${brokerId}`}
-              title="Graceful stop (SIGTERM): controlled shutdown moves its leaderships first"
-              onClick={() => {
-                clear();
-                void stop.run({ brokerId });
-              }}
+              title={t('stopTitle')}
+              onClick={() => setAsking('stop')}
             >
-              Stop
+              {t('stopEllipsis')}
             </Button>
-            <Button size="sm" tone="danger" data-testid={`broker-kill-${brokerId}`} title="Hard kill (SIGKILL)" onClick={() => setConfirmKill(true)}>
-              Kill…
+            <Button
+              size="sm"
+              tone="danger"
+              data-testid={`broker-kill-${brokerId}`}
+              title={t('killTitle')}
+              onClick={() => setAsking('kill')}
+            >
+              {t('killEllipsis')}
             </Button>
           </>
         ) : (
@@ -81,7 +106,7 @@ export function BrokerFaults({ broker }: { broker: Broker }) {
               void start.run({ brokerId });
             }}
           >
-            Start
+            {t('start')}
           </Button>
         )}
       </div>

@@ -2,6 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
+import { useIntCheck } from '@/components/ui/validate';
 import { useAction, useCanAct } from '@/components/ui/use-action';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -12,22 +14,38 @@ import { TopicSettings } from './topic-settings';
 // Admin for one topic: more partitions, settings, and delete. Hidden in read-only mode.
 
 function AddPartitions({ topic, current }: { topic: string; current: number }) {
+  const t = useTranslations('topics.admin');
+  const check = useIntCheck();
   const add = useAction('topic:add-partitions');
   const [total, setTotal] = useState(String(current + 1));
+  const [problem, setProblem] = useState<string | null>(null);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    await add.run({ topic, partitions: Number(total) });
+    const found = check(total, { min: current + 1, max: 1000 });
+    setProblem(found);
+    if (found === null) await add.run({ topic, partitions: Number(total) });
   }
   return (
-    <form onSubmit={submit} aria-label="Add partitions" className="space-y-2">
-      <div className="flex items-end gap-2">
-        <div className="w-72">
-          <Field label="Partitions in total" hint={`now ${current}; keys then map to other partitions`}>
-            <TextInput type="number" min={current + 1} max={1000} value={total} onChange={(e) => setTotal(e.target.value)} data-testid="add-partitions-total" />
+    <form onSubmit={submit} aria-label={t('addLabel')} className="space-y-2" noValidate>
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="w-full max-w-72">
+          <Field label={t('total')} hint={t('totalHint', { count: current })} error={problem}>
+            <TextInput
+              type="number"
+              min={current + 1}
+              max={1000}
+              value={total}
+              onChange={(e) => {
+                setProblem(null);
+                add.reset();
+                setTotal(e.target.value);
+              }}
+              data-testid="add-partitions-total"
+            />
           </Field>
         </div>
         <Button type="submit" disabled={add.pending} data-testid="add-partitions-submit" className="mb-5">
-          {add.pending ? 'Adding…' : 'Add partitions'}
+          {add.pending ? t('adding') : t('add')}
         </Button>
       </div>
       <ActionMessage error={add.error} testId="add-partitions-error" />
@@ -36,6 +54,7 @@ function AddPartitions({ topic, current }: { topic: string; current: number }) {
 }
 
 function DeleteTopic({ topic }: { topic: string }) {
+  const t = useTranslations('topics.admin');
   const remove = useAction('topic:delete');
   const router = useRouter();
   const [confirm, setConfirm] = useState('');
@@ -45,15 +64,29 @@ function DeleteTopic({ topic }: { topic: string }) {
     if (answer.ok) router.push('/topics');
   }
   return (
-    <form onSubmit={submit} aria-label="Delete topic" className="space-y-2">
-      <div className="flex items-end gap-2">
-        <div className="w-72">
-          <Field label="Delete: type the topic name" hint="removes every message; it cannot be undone">
-            <TextInput value={confirm} onChange={(e) => setConfirm(e.target.value)} placeholder={topic} data-testid="delete-topic-confirm" />
+    <form onSubmit={submit} aria-label={t('deleteLabel')} className="space-y-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="w-full max-w-72">
+          <Field label={t('deleteField')} hint={t('deleteHint')}>
+            <TextInput
+              value={confirm}
+              onChange={(e) => {
+                remove.reset();
+                setConfirm(e.target.value);
+              }}
+              placeholder={topic}
+              data-testid="delete-topic-confirm"
+            />
           </Field>
         </div>
-        <Button tone="danger" type="submit" disabled={confirm !== topic || remove.pending} data-testid="delete-topic-submit" className="mb-5">
-          {remove.pending ? 'Deleting…' : 'Delete topic'}
+        <Button
+          tone="danger"
+          type="submit"
+          disabled={confirm !== topic || remove.pending}
+          data-testid="delete-topic-submit"
+          className="mb-5"
+        >
+          {remove.pending ? t('deleting') : t('delete')}
         </Button>
       </div>
       <ActionMessage error={remove.error} testId="delete-topic-error" />
@@ -62,12 +95,13 @@ function DeleteTopic({ topic }: { topic: string }) {
 }
 
 export function TopicAdmin({ topic, partitions, internal }: { topic: string; partitions: number; internal: boolean }) {
+  const t = useTranslations('topics.admin');
   const canAct = useCanAct();
   if (!canAct) return null;
   return (
-    <Card title="Topic admin" testId="topic-admin">
+    <Card title={t('title')} testId="topic-admin">
       {internal ? (
-        <p className="text-xs text-zinc-500">Kafka&apos;s internal topics are left alone: their partitions and settings are Kafka&apos;s business.</p>
+        <p className="text-xs text-zinc-400">{t('internal')}</p>
       ) : (
         <div className="space-y-5">
           <TopicSettings topic={topic} />

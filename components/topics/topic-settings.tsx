@@ -1,23 +1,25 @@
 'use client';
 
 import { useEffect, useState, type FormEvent } from 'react';
-import { topicConfigSchema } from '@/lib/contract/action-schemas';
+import { useTranslations } from 'use-intl';
+import type { TopicConfigRequest } from '@/lib/contract/action-schemas';
 import { useAction } from '@/components/ui/use-action';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import { ActionMessage } from '@/components/ui/action-message';
-import { describeIssue } from '@/lib/contract/describe-issue';
+import { allValid, useIntCheck } from '@/components/ui/validate';
 import { CleanupPolicySelect } from './cleanup-policy-select';
+import { useTopicConfig } from './use-topic-config';
 
 // Retention and compaction settings of one topic. The form starts from the topic's current
-// overrides; an empty box removes that override (back to the broker's default). Overrides
+// overrides (read over GET, not an action); an empty box removes that override (back to the broker's default). Overrides
 // this form does not show (max.message.bytes, say) are kept by the server.
 
 const FIELDS = [
-  { key: 'retentionMs', name: 'retention.ms', label: 'Retention ms', hint: '-1: forever' },
-  { key: 'retentionBytes', name: 'retention.bytes', label: 'Retention bytes', hint: 'per partition; -1: no limit' },
-  { key: 'segmentMs', name: 'segment.ms', label: 'Segment ms', hint: 'cleaning waits for the segment to roll' },
-  { key: 'minCleanableDirtyRatio', name: 'min.cleanable.dirty.ratio', label: 'Min cleanable dirty ratio', hint: '0–1; low = clean sooner' },
+  { key: 'retentionMs', name: 'retention.ms', label: 'retentionMs', hint: 'retentionMsHint', min: -1 },
+  { key: 'retentionBytes', name: 'retention.bytes', label: 'retentionBytes', hint: 'retentionBytesHint', min: -1 },
+  { key: 'segmentMs', name: 'segment.ms', label: 'segmentMs', hint: 'segmentMsHint', min: 1 },
+  { key: 'minCleanableDirtyRatio', name: 'min.cleanable.dirty.ratio', label: 'dirtyRatio', hint: 'dirtyRatioHint' },
 ] as const;
 
 type Key = (typeof FIELDS)[number]['key'];
@@ -25,18 +27,20 @@ type Key = (typeof FIELDS)[number]['key'];
 const numberOrNull = (text: string) => (text.trim() === '' ? null : Number(text.trim()));
 
 export function TopicSettings({ topic }: { topic: string }) {
-  const read = useAction('topic:configure');
+  const t = useTranslations('topics.settings');
+  const v = useTranslations('common.validation');
+  const check = useIntCheck();
+  const [errors, setErrors] = useState<Partial<Record<Key, string | null>>>({});
+  const read = useTopicConfig(topic);
   const save = useAction('topic:configure');
   const [policy, setPolicy] = useState('');
-  const [values, setValues] = useState<Record<Key, string>>({ retentionMs: '', retentionBytes: '', segmentMs: '', minCleanableDirtyRatio: '' });
-  const [invalid, setInvalid] = useState<string | null>(null);
-  const overrides = save.result?.overrides ?? read.result?.overrides ?? null;
-  const { run: readRun } = read;
-
-  // A configure with nothing to change only reads the overrides.
-  useEffect(() => {
-    void readRun({ topic });
-  }, [readRun, topic]);
+  const [values, setValues] = useState<Record<Key, string>>({
+    retentionMs: '',
+    retentionBytes: '',
+    segmentMs: '',
+    minCleanableDirtyRatio: '',
+  });
+  const overrides = save.result?.overrides ?? read.overrides;
 
   useEffect(() => {
     if (!overrides) return;
@@ -46,42 +50,73 @@ export function TopicSettings({ topic }: { topic: string }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const found = Object.fromEntries(
+      FIELDS.map((f) => {
+        const text = values[f.key];
+        if (!('min' in f)) {
+          const n = Number(text.trim());
+          return [f.key, text.trim() === '' || (Number.isFinite(n) && n >= 0 && n <= 1) ? null : v('ratio')];
+        }
+        return [f.key, check(text, { min: f.min, optional: true })];
+      }),
+    ) as Record<Key, string | null>;
+    setErrors(found);
+    if (!allValid(found)) return;
+    // The select offers only valid policies; the numbers were checked above.
     const payload = {
       topic,
-      cleanupPolicy: policy === '' ? null : policy,
-      ...Object.fromEntries(FIELDS.map((f) => [f.key, numberOrNull(values[f.key])])),
+      cleanupPolicy: policy === '' ? null : (policy as TopicConfigRequest['cleanupPolicy']),
+      ...(Object.fromEntries(FIELDS.map((f) => [f.key, numberOrNull(values[f.key])])) as Record<Key, number | null>),
     };
-    const parsed = topicConfigSchema.safeParse(payload);
-    if (!parsed.success) {
-      setInvalid(describeIssue(parsed.error));
-      return;
-    }
-    setInvalid(null);
-    await save.run(parsed.data);
+    await save.run(payload);
   }
 
   return (
-    <form onSubmit={submit} aria-label="Topic settings" data-testid="topic-settings" className="space-y-3">
-      <div className="grid gap-3 md:grid-cols-5">
-        <Field label="Cleanup policy" hint="empty: broker default">
-          <CleanupPolicySelect withDefault value={policy} onChange={(e) => setPolicy(e.target.value)} data-testid="settings-cleanup" />
+    <form onSubmit={submit} aria-label={t('label')} data-testid="topic-settings" className="space-y-3" noValidate>
+      <div className="grid gap-3 sm:grid-cols-2 md:grid-cols-5">
+        <Field label={t('cleanup')} hint={t('cleanupHint')}>
+          <CleanupPolicySelect
+            withDefault
+            value={policy}
+            onChange={(e) => {
+              save.reset();
+              setPolicy(e.target.value);
+            }}
+            data-testid="settings-cleanup"
+          />
         </Field>
         {FIELDS.map((f) => (
-          <Field key={f.key} label={f.label} hint={f.hint}>
-            <TextInput inputMode="decimal" value={values[f.key]} placeholder="default" onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))} data-testid={`settings-${f.name.replace(/\./g, '-')}`} />
+          <Field key={f.key} label={t(f.label)} hint={t(f.hint)} error={errors[f.key]}>
+            <TextInput
+              inputMode="decimal"
+              value={values[f.key]}
+              placeholder={t('default')}
+              onChange={(e) => {
+                save.reset();
+                setErrors((x) => ({ ...x, [f.key]: null }));
+                setValues((old) => ({ ...old, [f.key]: e.target.value }));
+              }}
+              data-testid={`settings-${f.name.replace(/\./g, '-')}`}
+            />
           </Field>
         ))}
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <Button tone="primary" type="submit" disabled={save.pending || !overrides} data-testid="settings-save">
-          {save.pending ? 'Saving…' : 'Save settings'}
+          {save.pending ? t('saving') : t('save')}
         </Button>
-        <span className="text-xs text-zinc-500">Overrides now:</span>
+        <span className="text-xs text-zinc-400">{t('now')}</span>
         <span className="font-mono text-xs text-zinc-300" data-testid="settings-overrides">
-          {overrides === null ? '…' : Object.keys(overrides).length === 0 ? 'none (all broker defaults)' : Object.entries(overrides).map(([k, v]) => `${k}=${v}`).join(', ')}
+          {overrides === null
+            ? '…'
+            : Object.keys(overrides).length === 0
+              ? t('noOverrides')
+              : Object.entries(overrides)
+                  .map(([k, v]) => `${k}=${v}`)
+                  .join(', ')}
         </span>
       </div>
-      <ActionMessage error={invalid ?? save.error ?? read.error} testId="settings-error" />
+      <ActionMessage error={save.error ?? read.error} testId="settings-error" />
     </form>
   );
 }

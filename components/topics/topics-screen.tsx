@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { useLiveStore } from '@/lib/store';
 import { selectTopics } from '@/lib/store/selectors';
 import { cachedTopicSummary } from '@/lib/derive';
@@ -11,6 +12,8 @@ import { CreateTopicForm } from './create-topic-form';
 import { TopicTable } from './topic-table';
 
 export function TopicsScreen() {
+  const t = useTranslations('topics');
+  const c = useTranslations('common');
   const topics = useLiveStore(selectTopics);
   const [filter, setFilter] = useState('');
   const [showInternal, setShowInternal] = useState(false);
@@ -24,42 +27,54 @@ export function TopicsScreen() {
 
   return (
     <div className="space-y-4">
-      <div className="flex items-center gap-3">
-        <h1 className="text-lg font-semibold text-zinc-100">Topics</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-lg font-semibold text-zinc-100">{t('title')}</h1>
         <input
           type="search"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
-          placeholder="Filter by name"
-          aria-label="Filter topics by name"
-          className="w-64 rounded border border-zinc-700 bg-zinc-900 px-2 py-1 text-sm text-zinc-100 placeholder:text-zinc-600 focus:border-violet-500 focus:outline-none"
+          placeholder={t('filter')}
+          aria-label={t('filterLabel')}
+          className="w-full rounded sm:w-64 border border-zinc-700 bg-zinc-900 px-2 py-1 text-sm text-zinc-100 placeholder:text-zinc-400 focus:border-violet-500 focus:outline-none"
         />
-        <span className="text-xs text-zinc-500" data-testid="topic-count">
-          {user.length} topics
+        <span className="text-xs text-zinc-400" data-testid="topic-count">
+          {c('count.topics', { count: user.length })}
         </span>
         {canAct && !creating && (
           <Button tone="primary" className="ml-auto" onClick={() => setCreating(true)} data-testid="new-topic">
-            New topic
+            {t('newTopic')}
           </Button>
         )}
       </div>
       {canAct && creating && (
-        <Card title="New topic">
+        <Card title={t('newTopic')}>
           <CreateTopicForm onClose={() => setCreating(false)} />
         </Card>
       )}
       <Card>
-        {user.length ? <TopicTable rows={user} testId="topic-table" /> : <p className="text-zinc-500">{filter ? 'No topic matches the filter.' : 'No topics yet.'}</p>}
+        {user.length ? (
+          <TopicTable rows={user} testId="topic-table" />
+        ) : (
+          <p className="text-zinc-400">{filter ? t('noMatch') : t('empty')}</p>
+        )}
       </Card>
       <Card
-        title={`Internal topics (${internal.length})`}
+        title={t('internalTitle', { count: internal.length })}
         actions={
-          <button type="button" className="text-xs text-violet-300 hover:underline" onClick={() => setShowInternal((v) => !v)}>
-            {showInternal ? 'hide' : 'show'}
+          <button
+            type="button"
+            className="text-xs text-violet-300 hover:underline"
+            onClick={() => setShowInternal((v) => !v)}
+          >
+            {showInternal ? c('hide') : c('show')}
           </button>
         }
       >
-        {showInternal ? <TopicTable rows={internal} testId="internal-topic-table" /> : <p className="text-xs text-zinc-500">Kafka&apos;s own topics, such as __consumer_offsets where groups commit their offsets.</p>}
+        {showInternal ? (
+          <TopicTable rows={internal} testId="internal-topic-table" />
+        ) : (
+          <p className="text-xs text-zinc-400">{t('internalNote')}</p>
+        )}
       </Card>
     </div>
   );

@@ -11,9 +11,23 @@ const TONES: Record<Tone, string> = {
   accent: 'bg-violet-950 text-violet-300 ring-violet-700',
 };
 
-export function Badge({ tone = 'neutral', children, testId, title }: { tone?: Tone; children: ReactNode; testId?: string; title?: string }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+  testId,
+  title,
+}: {
+  tone?: Tone;
+  children: ReactNode;
+  testId?: string;
+  title?: string;
+}) {
   return (
-    <span data-testid={testId} title={title} className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${TONES[tone]}`}>
+    <span
+      data-testid={testId}
+      title={title}
+      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${TONES[tone]}`}
+    >
       {children}
     </span>
   );

@@ -12,7 +12,9 @@ const DOT: Record<Tone, string> = {
 export function StatusDot({ tone, pulse = false }: { tone: Tone; pulse?: boolean }) {
   return (
     <span className="relative inline-flex h-2 w-2">
-      {pulse && <span className={`absolute inline-flex h-full w-full animate-ping rounded-full opacity-60 ${DOT[tone]}`} />}
+      {pulse && (
+        <span className={`absolute inline-flex h-full w-full animate-ping rounded-full opacity-60 ${DOT[tone]}`} />
+      )}
       <span className={`relative inline-flex h-2 w-2 rounded-full ${DOT[tone]}`} />
     </span>
   );

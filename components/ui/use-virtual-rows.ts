@@ -26,7 +26,12 @@ export function useVirtualRows(count: number) {
     observer.observe(document.body);
     return () => observer.disconnect();
   }, []);
-  const virtualizer = useWindowVirtualizer({ count, estimateSize: () => ROW_HEIGHT_PX, overscan: OVERSCAN, scrollMargin: margin });
+  const virtualizer = useWindowVirtualizer({
+    count,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: OVERSCAN,
+    scrollMargin: margin,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0];
   const last = items[items.length - 1];

@@ -1,6 +1,7 @@
+import type { AlertsState } from './alerts';
 import type { ActionName } from './action-schemas';
-import type { TopicPartitionRef } from './groups';
-import type { IdRange } from '../id-ranges';
+import type { GroupType, TopicPartitionRef } from './groups';
+import type { IdRange } from '@/lib/id-ranges';
 
 // What actions answer, and the live state they create (load runs, lab instances, the tail).
 // Every action answers `ActionResult`: a refusal is a message for the UI, never an exception.
@@ -156,9 +157,12 @@ export interface ActionResults {
   'topic:delete': { topic: string };
   'topic:count-keys': KeyCount;
   'offsets:reset': OffsetsResetResult;
+  'group:delete': { groupId: string; type: GroupType };
   'broker:stop': { brokerId: number };
   'broker:kill': { brokerId: number };
   'broker:start': { brokerId: number };
+  'transaction:abort': { topic: string; partition: number; producerId: number; startOffset: number };
+  'alerts:set-rules': AlertsState;
 }
 
 // Every action has a result type: a compile error here means the two lists drifted apart.

@@ -1,3 +1,4 @@
+import type { AlertsState } from './alerts';
 import type { ClusterSnapshot, KafkaStatus } from './cluster';
 import type { GroupDetail, GroupSummary } from './groups';
 
@@ -31,3 +32,13 @@ export interface PublicHealthResponse {
   ok: true;
   kafka: { status: KafkaStatus; reachable: boolean };
 }
+
+/** GET /api/topics/:name/config: the topic's dynamic overrides (settings not given here are the
+ *  broker's defaults). 404 for an unknown topic. */
+export interface TopicConfigResponse {
+  topic: string;
+  overrides: Record<string, string>;
+}
+
+/** GET /api/alerts: the rules, what fires now, the latest transitions and webhook delivery. */
+export type AlertsResponse = AlertsState;

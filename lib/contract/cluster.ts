@@ -41,6 +41,9 @@ export interface Partition {
   low: number | null;
   /** High watermark; null when it could not be read. */
   high: number | null;
+  /** Last stable offset (where read_committed consumers stop): below `high` while a transaction
+   *  is open on the partition; null when it could not be read. */
+  lastStable: number | null;
   underReplicated: boolean;
   offline: boolean;
 }
@@ -89,3 +92,7 @@ export interface ClusterSnapshot {
   /** Epoch ms when this state was observed. */
   observedAt: number;
 }
+
+/** The one key for a partition anywhere (lag points, owner maps, list keys): `topic:partition`,
+ *  unambiguous because ':' is not legal in topic names. */
+export const partitionKey = (topic: string, partition: number): string => `${topic}:${partition}`;

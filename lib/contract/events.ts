@@ -4,40 +4,59 @@ import type { ThroughputPoint } from './metrics';
 import type { GroupDetail, GroupsPatch, GroupsSnapshot, LagPoint, TopicConsumers } from './groups';
 import type { ActionName } from './action-schemas';
 import type { ActionResult, LabInstance, LoadRun, ServerInfo, TailMessage } from './actions';
+import type { Watch } from './watch';
+import type { ScanEndEvent, ScanMatchesEvent, ScanProgressEvent } from './browse';
+import type { AlertsState } from './alerts';
 
-/** Every socket.io event, both directions. Server and client import this one map. */
+/** Every socket.io event, both directions. Server and client import this one map. Each
+ *  server event says how a client syncs it: replace what it had, append to it, or apply a
+ *  versioned patch. */
 export interface ServerToClientEvents {
-  /** Full state: sent on connect and on request. */
+  /** Replace: the full state, sent on connect and on request. */
   'cluster:snapshot': (snapshot: ClusterSnapshot) => void;
-  /** Only what changed since the previous version. */
+  /** Patch: only what changed since the previous version; a gap asks for `cluster:resync`. */
   'cluster:patch': (patch: ClusterPatch) => void;
-  /** The server's rolling throughput history: sent on connect, so a new page has a chart. */
+  /** Replace: the server's rolling throughput history, sent on connect so a new page has a chart. */
   'metrics:throughput-history': (points: ThroughputPoint[]) => void;
-  /** One new throughput point per poll round. */
+  /** Append: one new throughput point per poll round. */
   'metrics:throughput': (point: ThroughputPoint) => void;
-  /** All groups' summaries: sent on connect and on request. */
+  /** Replace: all groups' summaries, sent on connect and on request. */
   'groups:snapshot': (snapshot: GroupsSnapshot) => void;
-  /** Summaries that changed since the previous version. */
+  /** Patch: summaries that changed since the previous version; a gap asks for `groups:resync`. */
   'groups:patch': (patch: GroupsPatch) => void;
-  /** The watched group, whole, whenever it changes; `detail` null: no such group (yet). */
+  /** Replace, for a `group` watch: the group, whole, whenever it changes; `detail` null: no such
+   *  group (yet). */
   'group:detail': (payload: { groupId: string; detail: GroupDetail | null }) => void;
-  /** The watched group's lag history, sent when the watch starts. */
+  /** Replace, for a `group` watch: its lag history, sent when the watch starts. */
   'group:lag-history': (payload: { groupId: string; points: LagPoint[] }) => void;
-  /** One new lag sample of the watched group. */
+  /** Append, for a `group` watch: one new lag sample. */
   'group:lag-point': (payload: { groupId: string; point: LagPoint }) => void;
-  /** Every group's offsets on the watched topic, whenever they change. */
+  /** Replace, for a `topic` watch: every group's offsets on the topic, whenever they change. */
   'topic:consumers': (payload: TopicConsumers) => void;
-  /** A client request was refused; `message` is shown in the UI. */
+  /** Replace: a client request was refused; `message` is shown in the UI. */
   'action:error': (error: { event: string; message: string }) => void;
-  /** Sent on connect: what the page may offer (read-only mode, broker faults). */
+  /** Replace, sent on connect: what the page may offer (read-only mode, broker faults). */
   'server:info': (info: ServerInfo) => void;
-  /** Every load-generator run the page should show, whenever one changes (about 1/s while running). */
+  /** Replace: every load-generator run the page should show, whenever one changes (about 1/s
+   *  while running). */
   'produce:loads': (runs: LoadRun[]) => void;
-  /** Every lab instance, whenever one changes. */
+  /** Replace: every lab instance, whenever one changes. */
   'lab:instances': (instances: LabInstance[]) => void;
-  /** Messages on the tailed topic, oldest first. `reset`: the first batch of a new watch (the
-   *  backfill); drop what you had. */
+  /** Append, for a `tail` watch: messages on the topic, oldest first. `reset`: the first batch of
+   *  a new watch (the backfill) replaces what the page had. */
   'tail:messages': (payload: { topic: string; messages: TailMessage[]; reset: boolean }) => void;
+  /** Replace, for a `scan` watch: where the scan stands, at its start and about 4 times a second. */
+  'scan:progress': (progress: ScanProgressEvent) => void;
+  /** Append, for a `scan` watch: matches as found (forward: offset order per partition;
+   *  backward: newest first). */
+  'scan:matches': (matches: ScanMatchesEvent) => void;
+  /** Replace, once, for a `scan` watch: how it ended, after its last matches. A scan refused
+   *  before reading (bad query, no topic, too many scans) ends at once with stoppedBy "error"
+   *  and the reason in `error`. Nothing follows an unwatch. */
+  'scan:end': (outcome: ScanEndEvent) => void;
+  /** Replace, for the `alerts` watch: rules, firing alerts, recent transitions and delivery,
+   *  whenever one changes. */
+  'alerts:state': (state: AlertsState) => void;
 }
 
 export interface ClientToServerEvents {
@@ -45,13 +64,13 @@ export interface ClientToServerEvents {
   'cluster:resync': (payload: { reason: string }) => void;
   /** Asks for a fresh groups snapshot after a version gap. */
   'groups:resync': (payload: { reason: string }) => void;
-  /** Start (or, with null, stop) receiving one group's detail and lag. One group per socket. */
-  'group:watch': (payload: { groupId: string | null }) => void;
-  /** Start (or stop) receiving the groups' offsets on one topic. One topic per socket. */
-  'topic:watch': (payload: { topic: string | null }) => void;
-  /** Start (or stop) the live tail of one topic: first its newest messages (up to TAIL_CAP),
-   *  then every new one. One topic per socket. */
-  'tail:watch': (payload: { topic: string | null }) => void;
+  /** Start receiving what one watch sends (lib/contract/watch.ts): first its current state, then
+   *  every change. Watching what the connection already watches answers with the state again.
+   *  Refused (as an `action:error`) past MAX_WATCHES. A new connection watches nothing. A `scan`
+   *  watch starts a scan for this connection alone; it ends the connection's previous scan. */
+  watch: (watch: Watch) => void;
+  /** Stop receiving it. */
+  unwatch: (watch: Watch) => void;
   /** Runs one action (lib/contract/action-schemas.ts); the answer comes back in `ack`. */
   'action:run': (request: { name: ActionName; payload: unknown }, ack: (result: ActionResult<unknown>) => void) => void;
 }

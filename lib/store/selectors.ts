@@ -1,5 +1,5 @@
-import type { GroupSummary, SidecarState } from '../contract/groups';
-import type { Broker, Topic } from '../contract/cluster';
+import type { GroupSummary, OffsetsLogState } from '@/lib/contract/groups';
+import type { Broker, Topic } from '@/lib/contract/cluster';
 import type { LiveStore } from './index';
 
 // Shared selectors. Fallbacks are module constants: a fresh [] per call would look like a
@@ -13,4 +13,4 @@ export const selectControllerId = (s: LiveStore): number | null => s.cluster?.co
 
 const NO_GROUPS: GroupSummary[] = [];
 export const selectGroups = (s: LiveStore): GroupSummary[] => s.groups?.groups ?? NO_GROUPS;
-export const selectSidecar = (s: LiveStore): SidecarState | null => s.groups?.sidecar ?? null;
+export const selectOffsetsLog = (s: LiveStore): OffsetsLogState | null => s.groups?.offsetsLog ?? null;

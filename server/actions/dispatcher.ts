@@ -1,9 +1,9 @@
-import type { ActionName, ActionPayload } from '../../lib/contract/action-schemas';
-import { actionSchemas, isActionName } from '../../lib/contract/action-schemas';
-import type { ActionResponse, ActionResults } from '../../lib/contract/actions';
+import type { ActionName, ActionPayload } from '@/lib/contract/action-schemas';
+import { actionSchemas, isActionName } from '@/lib/contract/action-schemas';
+import type { ActionResponse, ActionResults } from '@/lib/contract/actions';
 import { describeError } from './errors';
-import { describeIssue } from '../../lib/contract/describe-issue';
-import type { ActionLimit } from '../security/action-limit';
+import { describeIssue } from '@/lib/contract/describe-issue';
+import type { ActionLimit } from '@/server/security/action-limit';
 
 // The one way into an action, from socket.io and HTTP alike: validate the payload against the
 // contract, refuse everything in read-only mode, apply the rate limit, write one audit line,
@@ -15,7 +15,10 @@ export interface ActionOrigin {
   address: string;
 }
 
-export type ActionHandler<N extends ActionName> = (payload: ActionPayload<N>, origin: ActionOrigin) => Promise<ActionResults[N]>;
+export type ActionHandler<N extends ActionName> = (
+  payload: ActionPayload<N>,
+  origin: ActionOrigin,
+) => Promise<ActionResults[N]>;
 export type ActionHandlers = { [N in ActionName]: ActionHandler<N> };
 
 export interface DispatcherOptions {
@@ -28,7 +31,9 @@ export interface DispatcherOptions {
 
 /** What an audit line says of a payload: its shape, with long strings cut. */
 function summarize(payload: unknown): string {
-  const json = JSON.stringify(payload, (_k, v: unknown) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 80)}…(${v.length} chars)` : v));
+  const json = JSON.stringify(payload, (_k, v: unknown) =>
+    typeof v === 'string' && v.length > 80 ? `${v.slice(0, 80)}…(${v.length} chars)` : v,
+  );
   return json.length > 400 ? `${json.slice(0, 400)}…` : json;
 }
 

@@ -38,7 +38,8 @@ export function describeError(e: unknown): string {
   if (err && typeof err === 'object') {
     if (err.type && KAFKA_WORDS[err.type]) return `${KAFKA_WORDS[err.type]} (${err.type})`;
     // kafkajs wraps the last retry's cause; its message is the useful one.
-    if (err.name === 'KafkaJSNumberOfRetriesExceeded' && 'cause' in err) return describeError((err as { cause: unknown }).cause);
+    if (err.name === 'KafkaJSNumberOfRetriesExceeded' && 'cause' in err)
+      return describeError((err as { cause: unknown }).cause);
     if (Array.isArray(err.errors) && err.errors.length > 0) return describeError(err.errors[0]);
     if (err.message) return err.message;
   }

@@ -1,8 +1,9 @@
-import type { KafkaClients } from '../kafka/client';
+import type { KafkaClients } from '@/server/kafka/client';
 import type { ClusterStore } from './store';
 import type { ThroughputTracker } from './throughput';
 import { byLeader, listOffsetsByLeader, observeCluster, type KnownBroker } from './reader';
-import { reshapeCluster } from './reshape';
+import { OffsetSpec } from '@/server/kafka/protocol';
+import { clusterFromKafka } from './from-kafka';
 
 // Polls the cluster on a fixed interval. A round never starts while one runs (the next is
 // scheduled when the last ends), and Kafka being unreachable is a state: retry with
@@ -74,7 +75,7 @@ export class ClusterPoller {
     this.watchTimer = null;
     await this.inFlight;
     await this.watching;
-    await this.clients.wire.disconnect().catch(() => undefined);
+    await this.clients.pollConnections.disconnect().catch(() => undefined);
   }
 
   private schedule(delayMs: number): void {
@@ -97,7 +98,12 @@ export class ClusterPoller {
 
   private async round(): Promise<void> {
     const answered = await this.doRound();
-    if (answered) await this.opts.afterRound?.().catch((e: unknown) => this.opts.log?.(`group state read failed: ${e instanceof Error ? e.message : String(e)}`));
+    if (answered)
+      await this.opts
+        .afterRound?.()
+        .catch((e: unknown) =>
+          this.opts.log?.(`group state read failed: ${e instanceof Error ? e.message : String(e)}`),
+        );
   }
 
   /** The ends of the watched topics' partitions, one ListOffsets per leader. It runs beside
@@ -113,9 +119,12 @@ export class ClusterPoller {
     const metadata = {
       topicMetadata: snapshot.topics
         .filter((t) => watched.has(t.name))
-        .map((t) => ({ topic: t.name, partitionMetadata: t.partitions.map((p) => ({ partitionId: p.partition, leader: p.leader })) })),
+        .map((t) => ({
+          topic: t.name,
+          partitionMetadata: t.partitions.map((p) => ({ partitionId: p.partition, leader: p.leader })),
+        })),
     };
-    this.watching = listOffsetsByLeader(this.clients.wire, byLeader(metadata, reachable), '-1')
+    this.watching = listOffsetsByLeader(this.clients.pollConnections, byLeader(metadata, reachable), OffsetSpec.LATEST)
       .then((ends) => {
         this.store.raiseHighWatermarks(ends);
         this.watchedReads++;
@@ -139,14 +148,22 @@ export class ClusterPoller {
       const p = before.get(topic)?.partitions[partition];
       return p !== undefined && p.partition === partition && p.low !== null;
     };
-    const readLogStart = (topic: string, partition: number) => allLogStarts || watched.has(topic) || !knownStart(topic, partition);
+    const readLogStart = (topic: string, partition: number) =>
+      allLogStarts || watched.has(topic) || !knownStart(topic, partition);
     try {
       const reachableBefore = new Set(snapshot.brokers.filter((b) => b.online).map((b) => b.id));
-      const obs = await observeCluster(this.clients.wire, { known: [...this.known.values()], reachableBefore, refreshAllConfigs, configured, readLogStart });
-      for (const b of obs.metadata.brokers) this.known.set(b.nodeId, { id: b.nodeId, host: b.host, port: b.port, rack: b.rack });
+      const obs = await observeCluster(this.clients.pollConnections, {
+        known: [...this.known.values()],
+        reachableBefore,
+        refreshAllConfigs,
+        configured,
+        readLogStart,
+      });
+      for (const b of obs.metadata.brokers)
+        this.known.set(b.nodeId, { id: b.nodeId, host: b.host, port: b.port, rack: b.rack });
       if (obs.configs && refreshAllConfigs) this.lastConfigsAt = Date.now();
       if (allLogStarts) this.lastLogStartsAt = Date.now();
-      const view = reshapeCluster(obs, [...this.known.values()], snapshot);
+      const view = clusterFromKafka(obs, [...this.known.values()], snapshot);
       if (this.failures > 0) this.opts.log?.(`Kafka reachable again after ${this.failures} failed round(s)`);
       this.failures = 0;
       const observedAt = Date.now();
@@ -160,9 +177,11 @@ export class ClusterPoller {
       this.throughput.reset();
       if (this.failures === 1) this.opts.log?.(`Kafka unreachable: ${message}; retrying with backoff`);
       // A fresh connection next time: kafkajs can keep sockets to a cluster that restarted.
-      await this.clients.wire.disconnect().catch(() => undefined);
+      await this.clients.pollConnections.disconnect().catch(() => undefined);
       // Nothing answered: every broker we could reach before is now unreachable from here.
-      const brokers = snapshot.brokers.map((b) => (b.status === 'online' ? { ...b, status: 'unreachable' as const, online: false } : b));
+      const brokers = snapshot.brokers.map((b) =>
+        b.status === 'online' ? { ...b, status: 'unreachable' as const, online: false } : b,
+      );
       this.store.setUnreachable(message, Date.now() + this.nextDelay(), brokers);
     }
     this.rounds++;

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
-import type { ClusterSnapshot, KafkaConnection, Topic } from '../../lib/contract/cluster';
-import type { ClusterPatch } from '../../lib/contract/patch';
-import { diffSnapshots } from '../../lib/cluster-patch';
-import type { ClusterView } from './reshape';
+import type { ClusterSnapshot, KafkaConnection, Topic } from '@/lib/contract/cluster';
+import type { ClusterPatch } from '@/lib/contract/patch';
+import { diffSnapshots } from '@/lib/cluster-patch';
+import type { ClusterView } from './from-kafka';
 
 // The server's one copy of cluster state. Every change bumps the version and emits the patch
 // that leads to it; socket clients get the snapshot once, then patches.
@@ -48,12 +48,19 @@ export class ClusterStore extends EventEmitter<ClusterStoreEvents> {
   /** A round's answer. `since`: the state the round started from; ends raised meanwhile (the
    *  watched read, a produce ack) are newer than what the round read, and are kept. */
   setCluster(view: ClusterView, observedAt = Date.now(), since?: ClusterSnapshot): void {
-    const topics = since && since !== this.state ? keepRaised(view.topics, since.topics, this.state.topics) : view.topics;
+    const topics =
+      since && since !== this.state ? keepRaised(view.topics, since.topics, this.state.topics) : view.topics;
     this.commit({
       ...this.state,
       ...view,
       topics,
-      connection: { ...this.state.connection, status: 'connected', lastError: null, lastSuccessAt: observedAt, nextRetryAt: null },
+      connection: {
+        ...this.state.connection,
+        status: 'connected',
+        lastError: null,
+        lastSuccessAt: observedAt,
+        nextRetryAt: null,
+      },
       observedAt,
     });
   }
@@ -72,7 +79,10 @@ export class ClusterStore extends EventEmitter<ClusterStoreEvents> {
         const high = update.get(p.partition);
         if (high === undefined || p.leader < 0 || (p.high !== null && high <= p.high)) return p;
         moved = true;
-        return { ...p, high };
+        // No transaction was open at the last round: the stable offset follows the end until
+        // the next round reads it again.
+        const lastStable = p.lastStable !== null && p.lastStable === p.high ? high : p.lastStable;
+        return { ...p, high, lastStable };
       });
       if (!moved) return t;
       changed = true;

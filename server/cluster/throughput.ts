@@ -1,11 +1,7 @@
 import { EventEmitter } from 'node:events';
-import type { Topic } from '../../lib/contract/cluster';
-import type { ThroughputPoint } from '../../lib/contract/metrics';
-import { totalHighWatermark } from '../../lib/derive';
-
-/** Five minutes at the default one-second poll: enough to see a burst and its tail on a page
- *  opened after it, small enough to send whole to every new client. Older points drop. */
-export const THROUGHPUT_HISTORY_CAP = 300;
+import type { Topic } from '@/lib/contract/cluster';
+import { THROUGHPUT_HISTORY_CAP, type ThroughputPoint } from '@/lib/contract/metrics';
+import { totalHighWatermark } from '@/lib/derive';
 
 export interface ThroughputEvents {
   point: [ThroughputPoint];

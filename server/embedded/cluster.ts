@@ -2,9 +2,19 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import type { EmbeddedSettings } from '../config';
+import type { EmbeddedSettings } from '@/server/config';
 import { ensureJars, checkJava, EmbeddedKafkaError } from './prerequisites';
-import { bootstrapServers, clusterLayout, CONTROLLER_PORT_OFFSET, newClusterId, nodeProperties, LOG4J_PROPERTIES, type ClusterLayout, type NodeLayout } from './layout';
+import {
+  bootstrapServers,
+  clusterLayout,
+  CONTROLLER_PORT_OFFSET,
+  newClusterId,
+  nodeProperties,
+  type ClusterLayout,
+  type NodeLayout,
+} from './layout';
+import { checkDataVersion, recordDataVersion } from './data-version';
+import { loggingConfig, loggingFlag } from './release';
 import { isAlive, portOpen, processMatches, readPid, sleep, waitFor, withLockFile } from './processes';
 
 // The embedded 3-node KRaft cluster: format, start, wait, stop, kill, restart.
@@ -22,11 +32,21 @@ export interface NodeStatus {
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 // Small heaps and the serial collector: three nodes share a 2-core box with the dashboard.
-const JVM_OPTS = ['-Xms128m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true'];
+const JVM_OPTS = [
+  '-Xms128m',
+  '-Xmx384m',
+  '-XX:+UseSerialGC',
+  '-XX:+ExitOnOutOfMemoryError',
+  '-Djava.awt.headless=true',
+];
 
 function ephemeralRange(): [number, number] | null {
   try {
-    const [low, high] = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    const [low, high] = fs
+      .readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
     return Number.isFinite(low) && Number.isFinite(high) ? [low, high] : null;
   } catch {
     return null;
@@ -36,7 +56,10 @@ function ephemeralRange(): [number, number] | null {
 /** The last ERROR line a node logged, to put in a start failure message. */
 function lastError(logFile: string): string {
   try {
-    const lines = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => / ERROR /.test(l) || /Exception:/.test(l));
+    const lines = fs
+      .readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((l) => / ERROR /.test(l) || /Exception:/.test(l));
     const line = lines.find((l) => /Address already in use/.test(l)) ?? lines.at(-1);
     return line ? `: ${line.replace(/^\[[^\]]*\] /, '').slice(0, 300)}` : '';
   } catch {
@@ -54,13 +77,20 @@ export class EmbeddedCluster {
     this.layout = clusterLayout(settings);
   }
 
+  get version(): string {
+    return this.layout.release.version;
+  }
+
   get bootstrap(): string[] {
     return bootstrapServers(this.layout);
   }
 
   node(id: number): NodeLayout {
     const node = this.layout.nodes.find((n) => n.id === id);
-    if (!node) throw new EmbeddedKafkaError(`no embedded node ${id}; nodes are ${this.layout.nodes.map((n) => n.id).join(', ')}`);
+    if (!node)
+      throw new EmbeddedKafkaError(
+        `no embedded node ${id}; nodes are ${this.layout.nodes.map((n) => n.id).join(', ')}`,
+      );
     return node;
   }
 
@@ -82,17 +112,19 @@ export class EmbeddedCluster {
     fs.mkdirSync(path.dirname(this.layout.lockFile), { recursive: true });
     await withLockFile(this.layout.lockFile, async () => {
       const stopped = this.status().filter((s) => !s.running);
+      checkDataVersion(this.layout, stopped.length < this.layout.nodes.length);
       if (stopped.length === 0) {
         this.log(`reusing the running cluster on ${this.bootstrap.join(',')}`);
       } else {
-        checkJava();
+        checkJava(this.layout.release);
         await this.refuseForeignPorts(stopped.map((s) => this.node(s.id)));
         this.warnIfEphemeral();
         ensureJars(this.layout, this.log);
         this.writeConfig();
         this.formatIfNeeded();
+        recordDataVersion(this.layout);
         for (const s of stopped) this.spawnNode(this.node(s.id));
-        this.log(`starting node(s) ${stopped.map((s) => s.id).join(', ')}...`);
+        this.log(`starting Kafka ${this.version} node(s) ${stopped.map((s) => s.id).join(', ')}...`);
       }
       await this.waitReady();
     });
@@ -121,13 +153,15 @@ export class EmbeddedCluster {
     if (!range) return;
     const ports = this.layout.nodes.flatMap((n) => [n.clientPort, n.controllerPort]);
     if (ports.some((p) => p >= range[0] && p <= range[1])) {
-      this.log(`warning: ports ${Math.min(...ports)}-${Math.max(...ports)} overlap the ephemeral range ${range[0]}-${range[1]}; pick KAFKA_EMBEDDED_PORT below ${range[0]} if a node fails to bind`);
+      this.log(
+        `warning: ports ${Math.min(...ports)}-${Math.max(...ports)} overlap the ephemeral range ${range[0]}-${range[1]}; pick KAFKA_EMBEDDED_PORT below ${range[0]} if a node fails to bind`,
+      );
     }
   }
 
   private writeConfig(): void {
     fs.mkdirSync(this.layout.configDir, { recursive: true });
-    fs.writeFileSync(this.layout.log4jFile, LOG4J_PROPERTIES);
+    fs.writeFileSync(this.layout.loggingFile, loggingConfig(this.layout.release.logging, 'broker'));
     for (const n of this.layout.nodes) {
       fs.mkdirSync(path.dirname(n.logFile), { recursive: true });
       fs.writeFileSync(n.propertiesFile, nodeProperties(this.layout, n));
@@ -142,7 +176,13 @@ export class EmbeddedCluster {
   }
 
   private java(args: string[]): string[] {
-    return [...JVM_OPTS, `-Dlog4j.configuration=file:${this.layout.log4jFile}`, '-cp', path.join(this.layout.libDir, '*'), ...args];
+    return [
+      ...JVM_OPTS,
+      loggingFlag(this.layout.release.logging, this.layout.loggingFile),
+      '-cp',
+      path.join(this.layout.libDir, '*'),
+      ...args,
+    ];
   }
 
   /** Formats each node's log dir once. `--ignore-formatted` keeps an already formatted dir. */
@@ -151,16 +191,23 @@ export class EmbeddedCluster {
     for (const n of this.layout.nodes) {
       if (fs.existsSync(path.join(n.dataDir, 'meta.properties'))) continue;
       this.log(`formatting node ${n.id} (cluster ${clusterId})`);
-      const r = spawnSync('java', this.java(['kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', n.propertiesFile, '--ignore-formatted']), {
-        encoding: 'utf8',
-      });
+      const r = spawnSync(
+        'java',
+        this.java(['kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', n.propertiesFile, '--ignore-formatted']),
+        {
+          encoding: 'utf8',
+        },
+      );
       if (r.status !== 0) throw new EmbeddedKafkaError(`formatting node ${n.id} failed: ${r.stderr || r.stdout}`);
     }
   }
 
   private spawnNode(n: NodeLayout): void {
     const out = fs.openSync(n.logFile, 'a');
-    const child = spawn('java', this.java(['kafka.Kafka', n.propertiesFile]), { detached: true, stdio: ['ignore', out, out] });
+    const child = spawn('java', this.java(['kafka.Kafka', n.propertiesFile]), {
+      detached: true,
+      stdio: ['ignore', out, out],
+    });
     fs.closeSync(out);
     if (!child.pid) throw new EmbeddedKafkaError(`could not start node ${n.id}`);
     fs.writeFileSync(n.pidFile, String(child.pid));
@@ -184,12 +231,23 @@ export class EmbeddedCluster {
       },
       timeoutMs,
     );
-    await waitFor('all brokers in the cluster metadata', async () => (await this.registeredBrokers()).length >= running.length, timeoutMs, 500);
+    await waitFor(
+      'all brokers in the cluster metadata',
+      async () => (await this.registeredBrokers()).length >= running.length,
+      timeoutMs,
+      500,
+    );
   }
 
   /** Broker ids in the cluster metadata right now ([] when no node answers). */
   async registeredBrokers(): Promise<number[]> {
-    const kafka = new Kafka({ clientId: 'kafka-live-embedded', brokers: this.bootstrap, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 1000 });
+    const kafka = new Kafka({
+      clientId: 'kafka-live-embedded',
+      brokers: this.bootstrap,
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 0 },
+      connectionTimeout: 1000,
+    });
     const admin = kafka.admin();
     try {
       await admin.connect();
@@ -206,11 +264,17 @@ export class EmbeddedCluster {
   async startNode(id: number): Promise<void> {
     const n = this.node(id);
     if (this.pidOf(n) !== null) return;
+    checkDataVersion(this.layout, true);
     await this.refuseForeignPorts([n]);
     this.writeConfig();
     this.spawnNode(n);
     await waitFor(`node ${id} client port`, () => portOpen(n.clientPort), READY_TIMEOUT_MS);
-    await waitFor(`node ${id} in the cluster metadata`, async () => (await this.registeredBrokers()).includes(id), READY_TIMEOUT_MS, 500);
+    await waitFor(
+      `node ${id} in the cluster metadata`,
+      async () => (await this.registeredBrokers()).includes(id),
+      READY_TIMEOUT_MS,
+      500,
+    );
   }
 
   /** Graceful stop (SIGTERM: controlled shutdown moves leadership away at once). Without a

@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import type { EmbeddedSettings } from '../config';
+import type { EmbeddedSettings } from '@/server/config';
+import { kafkaRelease, loggingFileName, type KafkaRelease } from './release';
 
 // Where the embedded cluster keeps things, and the broker settings each node runs with.
-// Everything lives under one git-ignored folder (.kafka by default).
+// Everything lives under one git-ignored folder (.kafka by default); jars sit in a folder per
+// release, so switching KAFKA_EMBEDDED_VERSION never mixes two releases on one classpath.
 
 export interface NodeLayout {
   id: number;
@@ -17,11 +19,20 @@ export interface NodeLayout {
 
 export interface ClusterLayout {
   root: string;
+  release: KafkaRelease;
+  /** Jars of this release only: lib/<version>. */
   libDir: string;
   configDir: string;
+  /** Every node's log dir is below it; deleting it gives a fresh cluster. */
+  dataDir: string;
+  /** The release that formatted the data (and last started it). */
+  dataVersionFile: string;
   clusterIdFile: string;
   lockFile: string;
-  log4jFile: string;
+  /** The broker's logging configuration, for this release's logging library. */
+  loggingFile: string;
+  /** A quiet one for Kafka's command-line tools: warnings to stderr only. */
+  toolsLoggingFile: string;
   nodes: NodeLayout[];
 }
 
@@ -29,6 +40,9 @@ export const CONTROLLER_PORT_OFFSET = 100;
 
 export function clusterLayout(s: EmbeddedSettings): ClusterLayout {
   const root = s.dir;
+  const release = kafkaRelease(s.version);
+  const dataDir = path.join(root, 'data');
+  const configDir = path.join(root, 'config');
   const nodes: NodeLayout[] = [];
   for (let i = 0; i < s.nodes; i++) {
     const id = i + 1;
@@ -36,19 +50,23 @@ export function clusterLayout(s: EmbeddedSettings): ClusterLayout {
       id,
       clientPort: s.basePort + i,
       controllerPort: s.basePort + CONTROLLER_PORT_OFFSET + i,
-      dataDir: path.join(root, 'data', `node-${id}`),
-      propertiesFile: path.join(root, 'config', `node-${id}.properties`),
+      dataDir: path.join(dataDir, `node-${id}`),
+      propertiesFile: path.join(configDir, `node-${id}.properties`),
       logFile: path.join(root, 'logs', `node-${id}.log`),
       pidFile: path.join(root, 'run', `node-${id}.pid`),
     });
   }
   return {
     root,
-    libDir: path.join(root, 'lib'),
-    configDir: path.join(root, 'config'),
+    release,
+    libDir: path.join(root, 'lib', release.version),
+    configDir,
+    dataDir,
+    dataVersionFile: path.join(dataDir, 'kafka-version'),
     clusterIdFile: path.join(root, 'cluster-id'),
     lockFile: path.join(root, 'run', 'start.lock'),
-    log4jFile: path.join(root, 'config', 'log4j.properties'),
+    loggingFile: path.join(configDir, loggingFileName(release.logging, 'broker')),
+    toolsLoggingFile: path.join(configDir, loggingFileName(release.logging, 'tools')),
     nodes,
   };
 }
@@ -65,6 +83,14 @@ export function newClusterId(): string {
     if (!id.startsWith('-')) return id;
   }
 }
+
+// Kafka 4 finalizes share groups (share.version): their state topic is replicated like the
+// offsets topic, and as small. 3.9 does not know these settings.
+const shareCoordinatorSettings = {
+  'share.coordinator.state.topic.replication.factor': 3,
+  'share.coordinator.state.topic.min.isr': 2,
+  'share.coordinator.state.topic.num.partitions': 12,
+};
 
 export function nodeProperties(layout: ClusterLayout, node: NodeLayout): string {
   const voters = layout.nodes.map((n) => `${n.id}@127.0.0.1:${n.controllerPort}`).join(',');
@@ -86,6 +112,7 @@ export function nodeProperties(layout: ClusterLayout, node: NodeLayout): string 
     'offsets.topic.num.partitions': 12,
     'transaction.state.log.replication.factor': 3,
     'transaction.state.log.min.isr': 2,
+    ...(layout.release.major >= 4 ? shareCoordinatorSettings : {}),
     // A live demo: the first join of a group should not wait 3 s.
     'group.initial.rebalance.delay.ms': 0,
     // Fence a killed broker within seconds, so the dashboard can show it.
@@ -105,17 +132,9 @@ export function nodeProperties(layout: ClusterLayout, node: NodeLayout): string 
     'num.recovery.threads.per.data.dir': 1,
     'auto.create.topics.enable': 'true',
   };
-  return Object.entries(settings).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';
+  return (
+    Object.entries(settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n') + '\n'
+  );
 }
-
-export const LOG4J_PROPERTIES = `# Broker logging: INFO to stdout, which the launcher sends to the node's log file.
-log4j.rootLogger=INFO, stdout
-log4j.appender.stdout=org.apache.log4j.ConsoleAppender
-log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
-log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
-log4j.logger.kafka.request.logger=WARN
-log4j.logger.kafka.log.LogCleaner=INFO
-log4j.logger.state.change.logger=WARN
-log4j.logger.org.apache.kafka.raft=WARN
-log4j.logger.org.apache.kafka.controller=INFO
-`;

@@ -53,7 +53,12 @@ export function portOpen(port: number, host = '127.0.0.1', timeoutMs = 1000): Pr
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 250): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  everyMs = 250,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
@@ -76,7 +81,8 @@ export async function withLockFile<T>(lockFile: string, fn: () => Promise<T>, ti
         fs.rmSync(lockFile, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`another process (pid ${holder}) is still starting the embedded cluster`);
+      if (Date.now() > deadline)
+        throw new Error(`another process (pid ${holder}) is still starting the embedded cluster`);
       await sleep(300);
     }
   }

@@ -1,5 +1,7 @@
-import type { LagPoint, PartitionLag } from '../../lib/contract/groups';
-import { LAG_HISTORY_CAP, RATE_WINDOW_MS, partitionKey } from '../../lib/contract/groups';
+import type { LagPoint, PartitionLag } from '@/lib/contract/groups';
+import { LAG_HISTORY_CAP, RATE_WINDOW_MS } from '@/lib/contract/groups';
+import { partitionKey } from '@/lib/contract/cluster';
+import { totalLag } from '@/lib/lag/totals';
 
 // Lag over time, kept on the server so a page opened now still has the last minutes, plus the
 // rates behind "time to catch up": messages the group committed past, and messages produced
@@ -38,12 +40,6 @@ export interface GroupRates {
 
 const NO_RATES: GroupRates = { lagTrend: null, consumeRate: null, produceRate: null };
 
-export function totalLag(offsets: PartitionLag[]): number | null {
-  let total: number | null = null;
-  for (const o of offsets) if (o.lag !== null) total = (total ?? 0) + o.lag;
-  return total;
-}
-
 function toPoint(s: Sample): LagPoint {
   const partitions: Record<string, number | null> = {};
   s.keys.forEach((key, i) => (partitions[key] = Number.isNaN(s.lags[i]) ? null : s.lags[i]));
@@ -73,8 +69,18 @@ export class LagHistory {
     }
     // The partitions stay the same round after round: share one key list until they change.
     const last = track.points[track.points.length - 1];
-    const keys = last && last.keys.length === offsets.length && offsets.every((o, i) => last.keys[i] === partitionKey(o.topic, o.partition)) ? last.keys : offsets.map((o) => partitionKey(o.topic, o.partition));
-    const sample: Sample = { at, total: totalLag(offsets), keys, lags: Float64Array.from(offsets, (o) => (o.lag === null ? NaN : o.lag)) };
+    const keys =
+      last &&
+      last.keys.length === offsets.length &&
+      offsets.every((o, i) => last.keys[i] === partitionKey(o.topic, o.partition))
+        ? last.keys
+        : offsets.map((o) => partitionKey(o.topic, o.partition));
+    const sample: Sample = {
+      at,
+      total: totalLag(offsets),
+      keys,
+      lags: Float64Array.from(offsets, (o) => (o.lag === null ? NaN : o.lag)),
+    };
     if (track.last.size > 0) track.steps.push({ from: track.lastAt, at, consumed, produced });
     track.last = next;
     track.lastAt = at;
@@ -98,7 +104,8 @@ export class LagHistory {
     const span = (steps[steps.length - 1].at - steps[0].from) / 1000;
     const sum = (f: (s: Step) => number) => steps.reduce((acc, s) => acc + f(s), 0);
     return {
-      lagTrend: newest.total !== null && oldest.total !== null && oldest !== newest ? newest.total - oldest.total : null,
+      lagTrend:
+        newest.total !== null && oldest.total !== null && oldest !== newest ? newest.total - oldest.total : null,
       consumeRate: span > 0 ? sum((s) => s.consumed) / span : null,
       produceRate: span > 0 ? sum((s) => s.produced) / span : null,
     };

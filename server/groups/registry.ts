@@ -1,11 +1,22 @@
-import type { GroupMember, GroupState, MemberRef, Rebalance, TopicPartitionRef } from '../../lib/contract/groups';
-import { REBALANCE_HISTORY_CAP } from '../../lib/contract/groups';
-import type { GroupMetadata, OffsetsRecord } from './offsets-codec';
-import type { RecordMeta } from './offsets-reader';
-import { membersFromStored, type DescribedGroup } from './reshape';
+import type {
+  GroupEpochs,
+  GroupMember,
+  GroupState,
+  GroupType,
+  MemberRef,
+  Rebalance,
+  SharePartitionOffset,
+} from '@/lib/contract/groups';
+import { REBALANCE_HISTORY_CAP } from '@/lib/contract/groups';
+import { partitionKey } from '@/lib/contract/cluster';
+import type { GroupMetadata, OffsetsRecord } from '@/server/kafka/protocol';
+import { membersFromStored, type DescribedGroup } from './from-kafka';
+import type { CommittedReading, LogReading } from '@/lib/lag/arithmetic';
+import { stamp } from './log-ends';
+import type { RecordMeta } from './offsets-log-reader';
 
 // Every group the dashboard knows, merged from two sources that each see half:
-// - the offsets log (sidecar): commits as they happen, and each completed generation with its
+// - the offsets log (__consumer_offsets): commits as they happen, and each completed generation with its
 //   members and assignment — the only place the generation id exists;
 // - DescribeGroups (each poll round): the live state (rebalancing or not) and groups that have
 //   not written anything yet.
@@ -16,10 +27,16 @@ export interface CommittedOffset {
   partition: number;
   offset: number;
   at: number;
+  /** When the dashboard applied it, on the log-ends clock (./log-ends.ts stamp). */
+  seenAt: number;
+  /** The newest commit of this partition with a log end read after it: what lag is shown
+   *  from while the newest commit waits for its end (lib/lag/arithmetic.ts). */
+  paired: { committed: CommittedReading; log: LogReading } | null;
 }
 
 export interface GroupEntry {
   groupId: string;
+  type: GroupType;
   state: GroupState;
   protocolType: string;
   protocol: string | null;
@@ -36,13 +53,17 @@ export interface GroupEntry {
   /** When the log last changed this group's membership: a describe sent before is stale. */
   storedAt: number;
   rebalances: Rebalance[];
+  /** From the new protocols' describe answers; null / empty for classic groups. */
+  epochs: GroupEpochs | null;
+  shareOffsets: SharePartitionOffset[];
 }
 
-const REBALANCING: GroupState[] = ['PreparingRebalance', 'CompletingRebalance'];
+const REBALANCING: GroupState[] = ['PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling'];
 
 function newEntry(groupId: string): GroupEntry {
   return {
     groupId,
+    type: 'classic',
     state: 'Unknown',
     protocolType: '',
     protocol: null,
@@ -55,24 +76,38 @@ function newEntry(groupId: string): GroupEntry {
     rebalancingSince: null,
     storedAt: 0,
     rebalances: [],
+    epochs: null,
+    shareOffsets: [],
   };
 }
 
-const tpKey = (tp: TopicPartitionRef) => `${tp.topic}:${tp.partition}`;
 const ref = (m: GroupMember): MemberRef => ({ memberId: m.memberId, clientId: m.clientId, host: m.host });
 
 /** What changed between two generations: who joined, who left, which partitions moved. */
-export function diffGenerations(before: GroupMember[], after: GroupMember[]): Pick<Rebalance, 'joined' | 'left' | 'changes'> {
+export function diffGenerations(
+  before: GroupMember[],
+  after: GroupMember[],
+): Pick<Rebalance, 'joined' | 'left' | 'changes'> {
   const beforeIds = new Set(before.map((m) => m.memberId));
   const afterIds = new Set(after.map((m) => m.memberId));
-  const owners = (members: GroupMember[]) => new Map(members.flatMap((m) => m.assignments.map((tp) => [tpKey(tp), { tp, owner: m.memberId }] as const)));
+  const owners = (members: GroupMember[]) =>
+    new Map(
+      members.flatMap((m) =>
+        m.assignments.map((tp) => [partitionKey(tp.topic, tp.partition), { tp, owner: m.memberId }] as const),
+      ),
+    );
   const was = owners(before);
   const now = owners(after);
   const changes = [...new Set([...was.keys(), ...now.keys()])]
     .filter((k) => was.get(k)?.owner !== now.get(k)?.owner)
     .map((k) => {
       const tp = (now.get(k) ?? was.get(k))!.tp;
-      return { topic: tp.topic, partition: tp.partition, from: was.get(k)?.owner ?? null, to: now.get(k)?.owner ?? null };
+      return {
+        topic: tp.topic,
+        partition: tp.partition,
+        from: was.get(k)?.owner ?? null,
+        to: now.get(k)?.owner ?? null,
+      };
     })
     .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
   return {
@@ -81,6 +116,17 @@ export function diffGenerations(before: GroupMember[], after: GroupMember[]): Pi
     changes,
   };
 }
+
+const fingerprint = (e: GroupEntry) => [
+  e.type,
+  e.state,
+  e.members,
+  e.describedBy,
+  e.protocol,
+  e.rebalancingSince,
+  e.epochs,
+  e.shareOffsets,
+];
 
 export class GroupRegistry {
   readonly groups = new Map<string, GroupEntry>();
@@ -99,9 +145,17 @@ export class GroupRegistry {
     const e = this.entry(record.group);
     e.logPartition = meta.partition;
     if (record.kind === 'offset') {
-      const key = `${record.topic}:${record.partition}`;
+      const key = partitionKey(record.topic, record.partition);
       if (record.value === null) e.offsets.delete(key);
-      else e.offsets.set(key, { topic: record.topic, partition: record.partition, offset: record.value.offset, at: record.value.commitTimestamp });
+      else
+        e.offsets.set(key, {
+          topic: record.topic,
+          partition: record.partition,
+          offset: record.value.offset,
+          at: record.value.commitTimestamp,
+          seenAt: stamp(),
+          paired: e.offsets.get(key)?.paired ?? null,
+        });
     } else if (record.value === null) {
       // Tombstone: the coordinator deleted the group (expired or removed by an admin).
       e.stored = null;
@@ -153,9 +207,12 @@ export class GroupRegistry {
     const seen = new Set(described.map((d) => d.groupId));
     for (const d of described) {
       const e = this.entry(d.groupId);
-      const before = JSON.stringify([e.state, e.members, e.describedBy, e.protocol, e.rebalancingSince]);
+      const before = JSON.stringify(fingerprint(e));
       e.describedBy = broker;
       if (e.storedAt <= sentAt) {
+        e.type = d.type;
+        e.epochs = d.epochs;
+        e.shareOffsets = d.shareOffsets;
         e.state = d.state;
         if (d.protocolType) e.protocolType = d.protocolType;
         if (d.protocol) e.protocol = d.protocol;
@@ -163,7 +220,7 @@ export class GroupRegistry {
         if (REBALANCING.includes(d.state)) e.rebalancingSince ??= now;
         else e.rebalancingSince = null;
       }
-      if (JSON.stringify([e.state, e.members, e.describedBy, e.protocol, e.rebalancingSince]) !== before) touched.add(e.groupId);
+      if (JSON.stringify(fingerprint(e)) !== before) touched.add(e.groupId);
     }
     // Groups this broker coordinated last round but no longer lists: gone, or moved (a
     // broker that lists them will say so).

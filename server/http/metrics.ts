@@ -1,6 +1,8 @@
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import type { ClusterStore } from '../cluster/store';
-import type { GroupsService } from '../groups/service';
+import type { ClusterStore } from '@/server/cluster/store';
+import type { GroupsService } from '@/server/groups/service';
+import { VERDICTS } from '@/lib/contract/lag';
+import type { AlertsService } from '@/server/alerts/service';
 
 // Prometheus metrics at /metrics. Gauges are filled at scrape time from the same state the UI
 // shows, so a scrape costs nothing between scrapes and can never disagree with the page.
@@ -8,7 +10,7 @@ import type { GroupsService } from '../groups/service';
 export class MetricsExporter {
   readonly registry = new Registry();
 
-  constructor(store: ClusterStore, groups: GroupsService) {
+  constructor(store: ClusterStore, groups: GroupsService, alerts: Pick<AlertsService, 'state'>) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'kafka_live_process_' });
 
@@ -32,36 +34,100 @@ export class MetricsExporter {
     });
     new Gauge({
       name: 'kafka_live_consumer_group_lag',
-      help: 'Messages between the group committed offset and the log end, per partition. Absent when nothing is committed.',
-      labelNames: ['group', 'topic', 'partition'],
+      help: 'Messages from max(committed, log start) to a log end read after the commit, per partition. Absent while not yet known (never a guessed 0).',
+      labelNames: ['group', 'topic', 'partition', 'type'],
       registers,
       collect() {
         this.reset();
-        for (const { groupId } of groups.list()) {
+        for (const { groupId, type } of groups.list()) {
           for (const o of groups.detail(groupId)?.offsets ?? []) {
-            if (o.lag !== null) this.set({ group: groupId, topic: o.topic, partition: String(o.partition) }, o.lag);
+            if (o.lag !== null)
+              this.set({ group: groupId, topic: o.topic, partition: String(o.partition), type }, o.lag);
           }
         }
       },
     });
     new Gauge({
       name: 'kafka_live_consumer_group_lag_total',
-      help: 'Sum of the group lag over its partitions with a commit.',
-      labelNames: ['group'],
+      help: 'Sum of the group lag over its partitions with a commit. Absent while some partition lag is not yet known.',
+      labelNames: ['group', 'type'],
       registers,
       collect() {
         this.reset();
-        for (const g of groups.list()) if (g.totalLag !== null) this.set({ group: g.groupId }, g.totalLag);
+        for (const g of groups.list())
+          if (g.totalLag !== null) this.set({ group: g.groupId, type: g.type }, g.totalLag);
+      },
+    });
+    new Gauge({
+      name: 'kafka_live_consumer_group_expired_unread',
+      help: 'Messages retention deleted before the group read them (not part of the lag).',
+      labelNames: ['group', 'type'],
+      registers,
+      collect() {
+        this.reset();
+        for (const g of groups.list()) this.set({ group: g.groupId, type: g.type }, g.expiredUnread);
       },
     });
     new Gauge({
       name: 'kafka_live_consumer_group_members',
       help: 'Members in the group now.',
-      labelNames: ['group', 'state'],
+      labelNames: ['group', 'state', 'type'],
       registers,
       collect() {
         this.reset();
-        for (const g of groups.list()) this.set({ group: g.groupId, state: g.state }, g.members);
+        for (const g of groups.list()) this.set({ group: g.groupId, state: g.state, type: g.type }, g.members);
+      },
+    });
+    new Gauge({
+      name: 'kafka_live_consumer_group_lag_seconds',
+      help: 'Age of the oldest unread message over the group partitions (seconds): from the timestamp of the record at the committed offset. 0 when nothing is unread; absent while not known.',
+      labelNames: ['group', 'type'],
+      registers,
+      collect() {
+        this.reset();
+        for (const g of groups.list())
+          if (g.lagAge.seconds !== null) this.set({ group: g.groupId, type: g.type }, g.lagAge.seconds);
+      },
+    });
+    new Gauge({
+      name: 'kafka_live_consumer_group_partition_lag_seconds',
+      help: 'Age of the oldest unread message of the partition (seconds). 0 when nothing is unread; absent while not known.',
+      labelNames: ['group', 'topic', 'partition'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { groupId } of groups.list()) {
+          for (const o of groups.detail(groupId)?.offsets ?? [])
+            if (o.lagAge.seconds !== null)
+              this.set({ group: groupId, topic: o.topic, partition: String(o.partition) }, o.lagAge.seconds);
+        }
+      },
+    });
+    new Gauge({
+      name: 'kafka_live_consumer_group_status',
+      help: 'Health verdict of the group: 1 for its current status, 0 for the others (OK, UNKNOWN, NOT_COMMITTING, WARN, NO_MEMBERS, STALL, STOP, REWIND). Absent until judged; share groups are not judged.',
+      labelNames: ['group', 'type', 'status'],
+      registers,
+      collect() {
+        this.reset();
+        for (const g of groups.list()) {
+          if (!g.health) continue;
+          for (const status of VERDICTS)
+            this.set({ group: g.groupId, type: g.type, status }, g.health.verdict === status ? 1 : 0);
+        }
+      },
+    });
+    new Gauge({
+      name: 'kafka_live_consumer_group_partition_status',
+      help: 'Health verdict per partition: one series per partition, labelled with its current status, value 1.',
+      labelNames: ['group', 'topic', 'partition', 'status'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { groupId } of groups.list()) {
+          for (const p of groups.verdict(groupId)?.partitions ?? [])
+            this.set({ group: groupId, topic: p.topic, partition: String(p.partition), status: p.verdict }, 1);
+        }
       },
     });
     new Gauge({
@@ -72,6 +138,26 @@ export class MetricsExporter {
       collect() {
         this.reset();
         for (const g of groups.list()) if (g.generation !== null) this.set({ group: g.groupId }, g.generation);
+      },
+    });
+    new Gauge({
+      name: 'kafka_live_alert_firing',
+      help: "1 for each alert rule and group firing now (the dashboard's own rules, /alerts).",
+      labelNames: ['rule', 'group'],
+      registers,
+      collect() {
+        this.reset();
+        for (const a of alerts.state().firing) this.set({ rule: a.ruleId, group: a.groupId }, 1);
+      },
+    });
+    new Gauge({
+      name: 'kafka_live_alert_webhook_calls',
+      help: 'Webhook calls since start, by outcome: sent, failed (gave up after retries), dropped (queue full), retries, pending.',
+      labelNames: ['outcome'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [outcome, n] of Object.entries(alerts.state().delivery)) this.set({ outcome }, n);
       },
     });
   }

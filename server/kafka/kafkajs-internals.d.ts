@@ -1,6 +1,4 @@
-// kafkajs's own Metadata request definitions (all versions, negotiated per broker through
-// `broker.lookupRequest`). Not part of its typed API; kafkajs is pinned at 2.2.4.
-declare module 'kafkajs/src/protocol/requests/metadata' {
-  const definition: unknown;
-  export default definition;
+// Types for the one kafkajs source file imported directly (see ./kafkajs-private.ts).
+declare module 'kafkajs/src/protocol/error' {
+  export const errorCodes: { type: string; code: number; message: string; retriable: boolean }[];
 }

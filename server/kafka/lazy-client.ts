@@ -8,7 +8,9 @@ export interface LazyClient<T> {
   close(): Promise<void>;
 }
 
-export function lazyClient<T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(make: () => T): LazyClient<T> {
+export function lazyClient<T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(
+  make: () => T,
+): LazyClient<T> {
   let pending: Promise<T> | null = null;
   return {
     get() {

@@ -1,10 +1,13 @@
-import type { ActionHandlers } from '../actions/dispatcher';
+import type { ActionHandlers } from '@/server/actions/dispatcher';
 import type { LabSupervisor } from './supervisor';
 
 // The lab's actions: payloads arrive validated by the dispatcher; refusals are ActionErrors
 // thrown by the supervisor, worded for the page.
 
-type LabActions = Pick<ActionHandlers, 'lab:start' | 'lab:stop' | 'lab:kill' | 'lab:pause' | 'lab:resume' | 'lab:scale' | 'lab:rebalance'>;
+type LabActions = Pick<
+  ActionHandlers,
+  'lab:start' | 'lab:stop' | 'lab:kill' | 'lab:pause' | 'lab:resume' | 'lab:scale' | 'lab:rebalance'
+>;
 
 export function labActions(lab: LabSupervisor): LabActions {
   return {

@@ -1,4 +1,4 @@
-import type { LabInstance, LabInstanceStatus } from '../../lib/contract/actions';
+import type { LabInstance, LabInstanceStatus } from '@/lib/contract/actions';
 
 // Instance naming and which instances the list keeps, apart from the processes so they can be
 // tested alone.

@@ -1,5 +1,5 @@
-import type { LabConsumer } from '../../lib/contract/actions';
-import type { KafkaSettings } from '../config';
+import type { LabConsumer } from '@/lib/contract/actions';
+import type { KafkaSettings } from '@/server/config';
 
 // The IPC messages between the supervisor and a lab worker process. Kafka settings (with any
 // SASL password) travel here, never on the command line where `ps` would show them.

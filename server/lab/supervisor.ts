@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { LAB_ENDED_CAP, type LabInstance, type LabInstanceStatus } from '../../lib/contract/actions';
-import type { LabStartRequest } from '../../lib/contract/action-schemas';
-import type { KafkaSettings } from '../config';
-import { ActionError, describeError } from '../actions/errors';
+import { LAB_ENDED_CAP, type LabInstance, type LabInstanceStatus } from '@/lib/contract/actions';
+import type { LabStartRequest } from '@/lib/contract/action-schemas';
+import type { KafkaSettings } from '@/server/config';
+import { ActionError, describeError } from '@/server/actions/errors';
 import { endedToDrop, nextInstanceName } from './names';
 import type { FromWorker } from './protocol';
 import { WorkerProcess, type CommandBody, type WorkerExit } from './worker-process';
@@ -82,14 +82,22 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
         topics: req.topics,
         processingDelayMs: req.processingDelayMs,
         sessionTimeoutMs: req.sessionTimeoutMs,
-        status: 'starting', consumers: [], consumed: 0, startedAt: Date.now(), endedAt: null, lastError: null },
+        status: 'starting',
+        consumers: [],
+        consumed: 0,
+        startedAt: Date.now(),
+        endedAt: null,
+        lastError: null,
+      },
       proc,
       ending: null,
     };
     this.entries.set(name, entry);
     proc.on('message', (m) => this.onMessage(entry, m));
     proc.once('exit', (x) => this.onExit(entry, x));
-    this.log(`lab: instance ${name} (pid ${proc.pid}) started: ${req.consumers} consumer(s) in ${req.groupId} on ${req.topics.join(', ')}`);
+    this.log(
+      `lab: instance ${name} (pid ${proc.pid}) started: ${req.consumers} consumer(s) in ${req.groupId} on ${req.topics.join(', ')}`,
+    );
     this.changed();
 
     await new Promise<void>((resolve) => {
@@ -103,7 +111,8 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
       proc.on('message', onReady);
       void proc.exited.then(done);
     });
-    if (entry.info.status === 'crashed') throw new ActionError(`instance ${name} could not start: ${entry.info.lastError}`);
+    if (entry.info.status === 'crashed')
+      throw new ActionError(`instance ${name} could not start: ${entry.info.lastError}`);
     return { ...entry.info };
   }
 
@@ -160,9 +169,14 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
 
   /** One consumer of a lab instance in the group leaves and a fresh one joins: two rebalances. */
   async rebalance(groupId: string): Promise<{ groupId: string; instance: string; clientId: string }> {
-    const candidates = [...this.entries.values()].filter((e) => e.proc.alive && e.ending === null && e.info.groupId === groupId);
+    const candidates = [...this.entries.values()].filter(
+      (e) => e.proc.alive && e.ending === null && e.info.groupId === groupId,
+    );
     const entry = candidates.find((e) => e.info.status === 'running') ?? candidates[0];
-    if (!entry) throw new ActionError(`no running lab instance is in group ${groupId}; start one on the Lab page to rebalance it from here`);
+    if (!entry)
+      throw new ActionError(
+        `no running lab instance is in group ${groupId}; start one on the Lab page to rebalance it from here`,
+      );
     const clientId = await this.command(entry, { type: 'rebalance' });
     return { groupId, instance: entry.info.name, clientId: clientId ?? '' };
   }
@@ -207,7 +221,8 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
   private checkCapacity(): void {
     if (this.closed) throw new ActionError('the dashboard is shutting down');
     const live = [...this.entries.values()].filter((e) => e.proc.alive).length;
-    if (live >= MAX_RUNNING_INSTANCES) throw new ActionError(`at most ${MAX_RUNNING_INSTANCES} lab instances run at once; stop one first`);
+    if (live >= MAX_RUNNING_INSTANCES)
+      throw new ActionError(`at most ${MAX_RUNNING_INSTANCES} lab instances run at once; stop one first`);
   }
 
   private async checkTopics(topics: string[]): Promise<void> {
@@ -252,7 +267,9 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
     } else {
       info.status = 'crashed';
       // A signal from outside is the reason itself; an earlier transient problem is not.
-      info.lastError = exit.signal ? `ended by ${exit.signal}` : (exit.lastLine ?? info.lastError ?? `exited with code ${exit.code}`);
+      info.lastError = exit.signal
+        ? `ended by ${exit.signal}`
+        : (exit.lastLine ?? info.lastError ?? `exited with code ${exit.code}`);
     }
     this.log(`lab: instance ${info.name} (pid ${info.pid}) ${info.status} at ${clock(info.endedAt)}`);
     for (const name of endedToDrop(this.instances(), LAB_ENDED_CAP)) this.entries.delete(name);

@@ -58,7 +58,9 @@ export class WorkerProcess extends EventEmitter<{ message: [FromWorker]; exit: [
         this.emit('exit', exit);
         resolve();
       };
-      this.child.once('exit', (code, signal) => done({ code, signal, lastLine: this.lastLine ?? (this.partial.trim() || null) }));
+      this.child.once('exit', (code, signal) =>
+        done({ code, signal, lastLine: this.lastLine ?? (this.partial.trim() || null) }),
+      );
       // Fork failed outright (no exit follows when there never was a process).
       this.child.once('error', (e) => {
         if (this.child.pid === undefined) done({ code: null, signal: null, lastLine: e.message });
@@ -116,7 +118,10 @@ export class WorkerProcess extends EventEmitter<{ message: [FromWorker]; exit: [
     this.partial = lines.pop() ?? '';
     // Keep the partial tail bounded: a process printing without newlines must not grow it.
     if (this.partial.length > 2000) this.partial = this.partial.slice(-2000);
-    const last = lines.map((l) => l.trim()).filter(Boolean).pop();
+    const last = lines
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .pop();
     if (last) this.lastLine = last.length > 500 ? `${last.slice(0, 500)}…` : last;
   }
 }

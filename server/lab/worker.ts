@@ -1,6 +1,6 @@
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import type { LabConsumer } from '../../lib/contract/actions';
-import { kafkaConfig } from '../kafka/client';
+import type { LabConsumer } from '@/lib/contract/actions';
+import { kafkaConfig } from '@/server/kafka/client';
 import type { FromWorker, ToWorker, WorkerCommand, WorkerConfig } from './protocol';
 
 // One lab "app instance": a separate OS process running K kafkajs consumers in one group.
@@ -119,7 +119,16 @@ async function startSlot(cfg: WorkerConfig, k: number): Promise<Slot> {
 async function startSlotOnce(cfg: WorkerConfig, k: number): Promise<Slot> {
   const clientId = `lab-${cfg.name}-${k}`;
   const consumer = createConsumer(cfg, clientId);
-  const slot: Slot = { k, clientId, consumer, memberId: null, assignments: [], consumed: 0, sleepers: new Set(), running: false };
+  const slot: Slot = {
+    k,
+    clientId,
+    consumer,
+    memberId: null,
+    assignments: [],
+    consumed: 0,
+    sleepers: new Set(),
+    running: false,
+  };
   slots.push(slot);
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     slot.memberId = payload.memberId;
@@ -134,7 +143,10 @@ async function startSlotOnce(cfg: WorkerConfig, k: number): Promise<Slot> {
     changed();
   });
   consumer.on(consumer.events.CRASH, ({ payload }) => {
-    send({ type: 'problem', message: `${clientId}: ${payload.error.message}${payload.restart ? ' (restarting)' : ''}` });
+    send({
+      type: 'problem',
+      message: `${clientId}: ${payload.error.message}${payload.restart ? ' (restarting)' : ''}`,
+    });
   });
   try {
     await consumer.connect();
@@ -270,4 +282,6 @@ process.on('message', (message: ToWorker) => {
   }
 });
 
-process.on('unhandledRejection', (reason) => send({ type: 'problem', message: reason instanceof Error ? reason.message : String(reason) }));
+process.on('unhandledRejection', (reason) =>
+  send({ type: 'problem', message: reason instanceof Error ? reason.message : String(reason) }),
+);

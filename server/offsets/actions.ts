@@ -1,40 +1,37 @@
-import type { ActionHandlers } from '../actions/dispatcher';
-import { ActionError } from '../actions/errors';
-import type { KafkaClients } from '../kafka/client';
-import type { ClusterStore } from '../cluster/store';
-import type { GroupsService } from '../groups/service';
-import { describeTopic } from '../topics/metadata';
+import type { ActionHandlers } from '@/server/actions/dispatcher';
+import { ActionError } from '@/server/actions/errors';
+import type { KafkaClients } from '@/server/kafka/client';
+import type { ClusterStore } from '@/server/cluster/store';
+import { describeTopic } from '@/server/topics/metadata';
 import { commitWithoutJoining } from './commit';
+import { groupState, refuseIfMembers } from '@/server/groups/group-state';
+import { alterShareStartOffsets } from './share-offsets';
 import { resolveTargets } from './targets';
 
-// Offset resets: allowed only while the group has no members, committed without joining it.
+// Offset resets: allowed only while the group has no members. Committed without joining it,
+// or for a share group set as its start offsets.
 
-/** States in which nobody owns the group's partitions. Dead is also what Kafka answers for a
- *  group id it has never seen. */
-const MEMBERLESS = new Set(['Empty', 'Dead']);
-
-async function checkNoMembers(clients: KafkaClients, groupId: string): Promise<void> {
-  const admin = await clients.admin();
-  const { groups } = await admin.describeGroups([groupId]);
-  const group = groups.find((g) => g.groupId === groupId);
-  if (!group) return;
-  if (MEMBERLESS.has(group.state) && group.members.length === 0) return;
-  const n = group.members.length;
-  throw new ActionError(`group ${groupId} is ${group.state} with ${n} member${n === 1 ? '' : 's'}; stop its consumers first`);
-}
-
-export function offsetActions(deps: { clients: KafkaClients; store: ClusterStore; groups: GroupsService }): Pick<ActionHandlers, 'offsets:reset'> {
+export function offsetActions(deps: {
+  clients: KafkaClients;
+  store: ClusterStore;
+}): Pick<ActionHandlers, 'offsets:reset'> {
   return {
     async 'offsets:reset'(req) {
-      await checkNoMembers(deps.clients, req.groupId);
+      const group = await groupState(deps.clients, req.groupId);
+      refuseIfMembers(req.groupId, group);
       const layout = await describeTopic(deps, req.topic);
-      if (layout.internal) throw new ActionError(`${req.topic} is one of Kafka's internal topics; groups do not read it`);
-      const targets = await resolveTargets(deps.clients.wire, layout, req);
-      await commitWithoutJoining(deps.clients.wire, req.groupId, req.topic, targets);
+      if (layout.internal)
+        throw new ActionError(`${req.topic} is one of Kafka's internal topics; groups do not read it`);
+      const targets = await resolveTargets(deps.clients.pollConnections, layout, req);
+      if (group.type === 'share')
+        await alterShareStartOffsets(deps.clients.pollConnections, req.groupId, req.topic, targets);
+      else await commitWithoutJoining(deps.clients.pollConnections, req.groupId, req.topic, targets);
       return {
         groupId: req.groupId,
         topic: req.topic,
-        offsets: [...targets].map(([partition, offset]) => ({ partition, offset })).sort((a, b) => a.partition - b.partition),
+        offsets: [...targets]
+          .map(([partition, offset]) => ({ partition, offset }))
+          .sort((a, b) => a.partition - b.partition),
       };
     },
   };

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import type { LoadRun } from '../../lib/contract/actions';
-import type { LoadStartRequest } from '../../lib/contract/action-schemas';
-import { fillPattern, partitionForKey } from '../../lib/partitioner';
-import { appendRange } from '../../lib/id-ranges';
-import { describeError } from '../actions/errors';
+import type { LoadRun } from '@/lib/contract/actions';
+import type { LoadStartRequest } from '@/lib/contract/action-schemas';
+import { fillPattern, partitionForKey } from '@/lib/partitioner';
+import { appendRange } from '@/lib/id-ranges';
+import { describeError } from '@/server/actions/errors';
 import { isBrokenProducer, type ProducerHandle } from './producer';
 import { sendByPartition, type PartitionMessage } from './send';
 import type { TopicTarget } from './plan';
@@ -144,7 +144,11 @@ export class LoadRunner {
     this.state.endedAt = Date.now();
     this.state.status = status;
     // Over the time it actually ran: a stopped run is not judged on the time it never had.
-    const seconds = Math.max(0.001, (Math.min(this.state.endedAt, this.state.startedAt + this.req.durationSeconds * 1000) - this.state.startedAt) / 1000);
+    const seconds = Math.max(
+      0.001,
+      (Math.min(this.state.endedAt, this.state.startedAt + this.req.durationSeconds * 1000) - this.state.startedAt) /
+        1000,
+    );
     this.state.achievedRate = Math.round(this.state.acked / seconds);
     this.changed(true);
   }

@@ -1,6 +1,6 @@
-import type { ProduceRequest } from '../../lib/contract/action-schemas';
-import { fillPattern, partitionForKey } from '../../lib/partitioner';
-import { ActionError } from '../actions/errors';
+import type { ProduceRequest } from '@/lib/contract/action-schemas';
+import { fillPattern, partitionForKey } from '@/lib/partitioner';
+import { ActionError } from '@/server/actions/errors';
 
 // Turns a produce request into the exact messages to send, each with its partition decided
 // here (so the answer can name every message's partition and offset) and checked against the
@@ -17,7 +17,8 @@ export interface TopicTarget {
 export interface PlannedMessage {
   index: number;
   key: string | null;
-  value: string;
+  /** null: a tombstone. */
+  value: string | null;
   partition: number;
   headers: Record<string, string[]>;
   /** What the record adds to a batch, about: key, value, headers and record framing. */
@@ -41,11 +42,14 @@ export function groupHeaders(headers: ProduceRequest['headers']): Record<string,
 export function planMessages(req: ProduceRequest, topic: TopicTarget, roundRobinStart: number): PlannedMessage[] {
   const count = topic.partitions.length;
   if (req.partition !== null && !topic.partitions.some((p) => p.partition === req.partition)) {
-    throw new ActionError(`topic "${topic.name}" has ${count} partition${count === 1 ? '' : 's'} (0-${count - 1}); there is no partition ${req.partition}`);
+    throw new ActionError(
+      `topic "${topic.name}" has ${count} partition${count === 1 ? '' : 's'} (0-${count - 1}); there is no partition ${req.partition}`,
+    );
   }
-  if (req.format === 'json') {
+  if (req.format === 'json' && !req.tombstone) {
     try {
-      JSON.parse(req.value);
+      // `{n}` stands for the message number, so `{"seq": {n}}` is JSON once it is filled in.
+      JSON.parse(fillPattern(req.value, 0));
     } catch (e) {
       throw new ActionError(`the value is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -58,9 +62,12 @@ export function planMessages(req: ProduceRequest, topic: TopicTarget, roundRobin
   const messages: PlannedMessage[] = [];
   for (let i = 0; i < req.count; i++) {
     const key = req.key === null ? null : fillPattern(req.key, i);
-    const value = req.count > 1 ? fillPattern(req.value, i) : req.value;
-    const partition = req.partition ?? (key !== null ? partitionForKey(key, count) : spreadOver[(roundRobinStart + i) % spreadOver.length]);
-    const bytes = RECORD_OVERHEAD_BYTES + (key === null ? 0 : utf8(key)) + utf8(value) + headerBytes;
+    const value = req.tombstone ? null : fillPattern(req.value, i);
+    const partition =
+      req.partition ??
+      (key !== null ? partitionForKey(key, count) : spreadOver[(roundRobinStart + i) % spreadOver.length]);
+    const bytes =
+      RECORD_OVERHEAD_BYTES + (key === null ? 0 : utf8(key)) + (value === null ? 0 : utf8(value)) + headerBytes;
     if (topic.maxMessageBytes !== null && bytes + BATCH_OVERHEAD_BYTES > topic.maxMessageBytes) {
       throw new ActionError(
         `message ${i} is about ${(bytes + BATCH_OVERHEAD_BYTES).toLocaleString('en')} bytes; topic "${topic.name}" accepts at most ` +
@@ -74,7 +81,11 @@ export function planMessages(req: ProduceRequest, topic: TopicTarget, roundRobin
 
 /** Splits messages into sends whose batches stay under the topic's limit (a send makes one
  *  batch per partition), and small enough to keep one send quick. */
-export function chunkForSend(messages: PlannedMessage[], maxMessageBytes: number | null, maxCount = 1000): PlannedMessage[][] {
+export function chunkForSend(
+  messages: PlannedMessage[],
+  maxMessageBytes: number | null,
+  maxCount = 1000,
+): PlannedMessage[][] {
   const budget = Math.min(512 * 1024, (maxMessageBytes ?? 1_048_588) - BATCH_OVERHEAD_BYTES);
   const chunks: PlannedMessage[][] = [];
   let current: PlannedMessage[] = [];

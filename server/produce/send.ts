@@ -1,5 +1,5 @@
 import type { Message, Producer } from 'kafkajs';
-import { PRODUCE_ACK_TIMEOUT_MS } from '../kafka/client';
+import { PRODUCE_ACK_TIMEOUT_MS } from '@/server/kafka/client';
 
 // One send per partition, all at once. kafkajs 2.2.4 sends a multi-partition batch as one
 // request per leader and, on a retry, skips every broker that already answered: when a
@@ -14,7 +14,11 @@ export interface PartitionMessage extends Message {
 
 export type PartitionOutcome = { ok: true; baseOffset: number } | { ok: false; error: unknown };
 
-export async function sendByPartition(producer: Producer, topic: string, messages: PartitionMessage[]): Promise<Map<number, PartitionOutcome>> {
+export async function sendByPartition(
+  producer: Producer,
+  topic: string,
+  messages: PartitionMessage[],
+): Promise<Map<number, PartitionOutcome>> {
   const byPartition = new Map<number, PartitionMessage[]>();
   for (const m of messages) {
     const list = byPartition.get(m.partition);

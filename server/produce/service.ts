@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
-import type { LoadRun, ProducedMessage, ProduceResult } from '../../lib/contract/actions';
-import { LOAD_RUNS_CAP, PRODUCE_LISTED_CAP } from '../../lib/contract/actions';
-import type { LoadStartRequest, ProduceRequest } from '../../lib/contract/action-schemas';
-import type { KafkaClients } from '../kafka/client';
-import type { ClusterStore } from '../cluster/store';
-import { ActionError, describeError } from '../actions/errors';
+import type { LoadRun, ProducedMessage, ProduceResult } from '@/lib/contract/actions';
+import { LOAD_RUNS_CAP, PRODUCE_LISTED_CAP } from '@/lib/contract/actions';
+import type { LoadStartRequest, ProduceRequest } from '@/lib/contract/action-schemas';
+import type { KafkaClients } from '@/server/kafka/client';
+import type { ClusterStore } from '@/server/cluster/store';
+import { ActionError, describeError } from '@/server/actions/errors';
 import { chunkForSend, planMessages, type PlannedMessage, type TopicTarget } from './plan';
 import { isBrokenProducer, producerHandle, type ProducerHandle } from './producer';
 import { sendByPartition } from './send';
@@ -21,6 +21,8 @@ export interface ProduceEvents {
 // A click answers within this, whatever Kafka does.
 const SEND_TIMEOUT_MS = 30_000;
 const MAX_RUNNING_LOADS = 3;
+// How long a send naming a partition waits for a just-added partition to appear in metadata.
+const NEW_PARTITION_WAIT_MS = 3_000;
 // Load progress reaches the page about once a second; more would be noise.
 const LOAD_PUSH_MS = 1_000;
 
@@ -30,6 +32,11 @@ export class ProduceService extends EventEmitter<ProduceEvents> {
   private readonly runs = new Map<string, LoadRunner>();
   private roundRobin = 0;
   private pushTimer: NodeJS.Timeout | null = null;
+  /** Topics each producer sent to, with when it first did. kafkajs asks for all of them in
+   *  every metadata refresh; once one is deleted each refresh fails (UNKNOWN_TOPIC_OR_PARTITION)
+   *  and every later send, to any topic, spins until it times out. Such a producer is replaced. */
+  private readonly clickTopics = new Map<string, number>();
+  private readonly loadTopics = new Map<string, number>();
 
   constructor(
     private readonly clients: KafkaClients,
@@ -41,24 +48,51 @@ export class ProduceService extends EventEmitter<ProduceEvents> {
   }
 
   /** The topic's partitions and size limit: from the poller's state, or asked directly for a
-   *  topic created since the last round. */
-  private async target(topic: string): Promise<TopicTarget> {
+   *  topic created since the last round, or a partition added since then. */
+  private async target(topic: string, partition: number | null = null): Promise<TopicTarget> {
     const known = this.store.snapshot().topics.find((t) => t.name === topic);
-    if (known) return { name: topic, partitions: known.partitions.map((p) => ({ partition: p.partition, leader: p.leader })), maxMessageBytes: known.config?.maxMessageBytes ?? null };
+    const maxMessageBytes = known?.config?.maxMessageBytes ?? null;
+    if (known && (partition === null || known.partitions.some((p) => p.partition === partition)))
+      return {
+        name: topic,
+        partitions: known.partitions.map((p) => ({ partition: p.partition, leader: p.leader })),
+        maxMessageBytes,
+      };
+    // A partition added a moment ago may not be in every broker's metadata yet: brokers apply
+    // the controller's records on their own schedule (on 3.9 this can lag "add partitions" by
+    // a few hundred ms). Re-ask for a short while before saying the partition does not exist.
+    const deadline = Date.now() + NEW_PARTITION_WAIT_MS;
+    for (;;) {
+      const partitions = await this.askPartitions(topic);
+      const settled = partition === null || partitions.some((p) => p.partition === partition);
+      if (settled || Date.now() >= deadline) return { name: topic, partitions, maxMessageBytes };
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  }
+
+  private async askPartitions(topic: string): Promise<TopicTarget['partitions']> {
     const admin = await this.clients.admin();
     const meta = await admin.fetchTopicMetadata({ topics: [topic] }).catch((e: unknown) => {
-      throw new ActionError(/UNKNOWN_TOPIC|does not host this topic/i.test(describeError(e)) ? `no topic named "${topic}"` : `could not read topic "${topic}": ${describeError(e)}`);
+      throw new ActionError(
+        /UNKNOWN_TOPIC|does not host this topic/i.test(describeError(e))
+          ? `no topic named "${topic}"`
+          : `could not read topic "${topic}": ${describeError(e)}`,
+      );
     });
     const found = meta.topics.find((t) => t.name === topic);
     if (!found || found.partitions.length === 0) throw new ActionError(`no topic named "${topic}"`);
-    return { name: topic, partitions: found.partitions.map((p) => ({ partition: p.partitionId, leader: p.leader })).sort((a, b) => a.partition - b.partition), maxMessageBytes: null };
+    return found.partitions
+      .map((p) => ({ partition: p.partitionId, leader: p.leader }))
+      .sort((a, b) => a.partition - b.partition);
   }
 
   async send(req: ProduceRequest): Promise<ProduceResult> {
     const started = Date.now();
-    const target = await this.target(req.topic);
+    const target = await this.target(req.topic, req.partition);
     const planned = planMessages(req, target, this.roundRobin);
     this.roundRobin += req.count;
+    await this.dropIfTopicsGone();
+    if (!this.clickTopics.has(req.topic)) this.clickTopics.set(req.topic, Date.now());
     const producer = await this.clicks.get();
     const placed: ProducedMessage[] = [];
     for (const chunk of chunkForSend(planned, target.maxMessageBytes)) {
@@ -76,22 +110,45 @@ export class ProduceService extends EventEmitter<ProduceEvents> {
         const written = chunk.filter((m) => outcomes.get(m.partition)?.ok).length;
         throw new ActionError(sendFailure(failed.error, target, placed.length + written));
       }
-      placed.push(...placeOffsets(chunk, [...outcomes].map(([partition, o]) => ({ partition, baseOffset: o.ok ? String(o.baseOffset) : undefined }))));
+      placed.push(
+        ...placeOffsets(
+          chunk,
+          [...outcomes].map(([partition, o]) => ({ partition, baseOffset: o.ok ? String(o.baseOffset) : undefined })),
+        ),
+      );
     }
     // acks=all answers once the high watermark has passed the batch: the page can show the
     // new end now rather than at the next read.
     const ends = new Map<number, number>();
-    for (const m of placed) if (m.offset >= 0) ends.set(m.partition, Math.max(ends.get(m.partition) ?? 0, m.offset + 1));
+    for (const m of placed)
+      if (m.offset >= 0) ends.set(m.partition, Math.max(ends.get(m.partition) ?? 0, m.offset + 1));
     this.store.raiseHighWatermarks(new Map([[req.topic, ends]]));
-    return { topic: req.topic, count: placed.length, messages: placed.slice(0, PRODUCE_LISTED_CAP), spread: spreadOf(placed), durationMs: Date.now() - started };
+    return {
+      topic: req.topic,
+      count: placed.length,
+      messages: placed.slice(0, PRODUCE_LISTED_CAP),
+      spread: spreadOf(placed),
+      durationMs: Date.now() - started,
+    };
   }
 
   async startLoad(req: LoadStartRequest): Promise<LoadRun> {
     const running = [...this.runs.values()].filter((r) => r.state.status === 'running').length;
-    if (running >= MAX_RUNNING_LOADS) throw new ActionError(`${running} load runs are going already; stop one first (at most ${MAX_RUNNING_LOADS} at once)`);
+    if (running >= MAX_RUNNING_LOADS)
+      throw new ActionError(
+        `${running} load runs are going already; stop one first (at most ${MAX_RUNNING_LOADS} at once)`,
+      );
+    await this.dropIfTopicsGone();
+    if (!this.loadTopics.has(req.topic)) this.loadTopics.set(req.topic, Date.now());
     const initial = await this.target(req.topic);
-    const partitions = () => this.store.snapshot().topics.find((t) => t.name === req.topic)?.partitions.map((p) => ({ partition: p.partition, leader: p.leader })) ?? initial.partitions;
-    const run = new LoadRunner(req, this.loadProducer, partitions, (final) => (final ? this.push() : this.schedulePush()));
+    const partitions = () =>
+      this.store
+        .snapshot()
+        .topics.find((t) => t.name === req.topic)
+        ?.partitions.map((p) => ({ partition: p.partition, leader: p.leader })) ?? initial.partitions;
+    const run = new LoadRunner(req, this.loadProducer, partitions, (final) =>
+      final ? this.push() : this.schedulePush(),
+    );
     this.runs.set(run.state.id, run);
     this.trimRuns();
     run.start();
@@ -130,6 +187,32 @@ export class ProduceService extends EventEmitter<ProduceEvents> {
     this.emit('loads', this.loads());
   }
 
+  /** A topic was deleted (here, or seen gone by the poller): a producer that sent to it is
+   *  replaced by a fresh one before its next send. The load producer only while no run uses it. */
+  async topicDeleted(topic: string): Promise<void> {
+    if (this.clickTopics.has(topic)) {
+      this.clickTopics.clear();
+      await this.clicks.close();
+    }
+    const running = [...this.runs.values()].some((r) => r.state.status === 'running');
+    if (this.loadTopics.has(topic) && !running) {
+      this.loadTopics.clear();
+      await this.loadProducer.close();
+    }
+  }
+
+  /** Topics deleted outside the dashboard: gone from a poll round that ended after the first
+   *  send. The round's time, not `observedAt`: a produce ack raising an end moves that too, and
+   *  says nothing about which topics exist. */
+  private async dropIfTopicsGone(): Promise<void> {
+    const snap = this.store.snapshot();
+    const roundAt = snap.connection.lastSuccessAt;
+    if (snap.connection.status !== 'connected' || roundAt === null) return;
+    const names = new Set(snap.topics.map((t) => t.name));
+    for (const [topic, since] of [...this.clickTopics, ...this.loadTopics])
+      if (!names.has(topic) && roundAt > since) await this.topicDeleted(topic);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.runs.values()].filter((r) => r.state.status === 'running').map((r) => r.stop()));
     if (this.pushTimer) clearTimeout(this.pushTimer);
@@ -147,13 +230,20 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 function sendFailure(e: unknown, target: TopicTarget, written: number): string {
   const text = describeError(e);
-  const limit = target.maxMessageBytes === null ? '' : ` (topic "${target.name}" accepts at most ${target.maxMessageBytes.toLocaleString('en')} bytes per batch, max.message.bytes)`;
-  const partial = written > 0 ? `; ${written} message(s) of this send were written (other partitions, or earlier chunks)` : '';
+  const limit =
+    target.maxMessageBytes === null
+      ? ''
+      : ` (topic "${target.name}" accepts at most ${target.maxMessageBytes.toLocaleString('en')} bytes per batch, max.message.bytes)`;
+  const partial =
+    written > 0 ? `; ${written} message(s) of this send were written (other partitions, or earlier chunks)` : '';
   return `${/TOO_LARGE/.test(text) ? text + limit : text}${partial}`;
 }
 
 /** A send makes one batch per partition: its messages there take consecutive offsets from the base. */
-function placeOffsets(chunk: PlannedMessage[], metadata: { partition: number; baseOffset?: string }[]): ProducedMessage[] {
+function placeOffsets(
+  chunk: PlannedMessage[],
+  metadata: { partition: number; baseOffset?: string }[],
+): ProducedMessage[] {
   const next = new Map(metadata.map((m) => [m.partition, Number(m.baseOffset ?? -1)]));
   return chunk.map((m) => {
     const offset = next.get(m.partition) ?? -1;

@@ -1,12 +1,14 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { ActionName } from '../../lib/contract/action-schemas';
+import type { ActionName } from '@/lib/contract/action-schemas';
 
 // A limit on actions that put work on Kafka or the machine (produce, lab instances), per
 // client address, over a one-minute window. The default (300 a minute) is far past a person
 // clicking; the load generator is one action however many messages it sends. Stopping
 // something is never limited.
 
-const LIMITED = (name: ActionName) => (name.startsWith('produce:') || name.startsWith('lab:')) && !['produce:load-stop', 'lab:stop', 'lab:kill'].includes(name);
+const LIMITED = (name: ActionName) =>
+  (name.startsWith('produce:') || name.startsWith('lab:')) &&
+  !['produce:load-stop', 'lab:stop', 'lab:kill'].includes(name);
 
 export interface ActionLimitRefusal {
   error: string;

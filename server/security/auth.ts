@@ -22,7 +22,9 @@ export function secretEquals(given: string, expected: string): boolean {
   return crypto.timingSafeEqual(digest(given), digest(expected));
 }
 
-export type Identity = { ok: true; session: string | null } | { ok: false; reason: 'missing' | 'wrong' | 'blocked'; retryAfterSeconds?: number };
+export type Identity =
+  | { ok: true; session: string | null }
+  | { ok: false; reason: 'missing' | 'wrong' | 'blocked'; retryAfterSeconds?: number };
 
 /** What a login form or an Authorization header offers. */
 export interface Credentials {

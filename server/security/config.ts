@@ -1,4 +1,4 @@
-import { ConfigError, int, read, type Env } from '../env';
+import { ConfigError, int, read, type Env } from '@/server/env';
 
 // Security settings from the environment: optional login, allowed origins, rate limits. Read
 // once at start with the rest of the configuration; a bad value names its variable.
@@ -30,14 +30,20 @@ function auth(env: Env): AuthSettings | null {
     throw new ConfigError('KAFKA_LIVE_AUTH_TOKEN', 'set either a token or a username and password, not both');
   }
   if (token !== '') {
-    if (token.length < MIN_SECRET) throw new ConfigError('KAFKA_LIVE_AUTH_TOKEN', `use at least ${MIN_SECRET} characters (got ${token.length})`);
+    if (token.length < MIN_SECRET)
+      throw new ConfigError('KAFKA_LIVE_AUTH_TOKEN', `use at least ${MIN_SECRET} characters (got ${token.length})`);
     return { kind: 'token', token };
   }
   if (!username && password === '') return null;
   if (!username) throw new ConfigError('KAFKA_LIVE_AUTH_USERNAME', 'required with KAFKA_LIVE_AUTH_PASSWORD');
-  if (username.includes(':')) throw new ConfigError('KAFKA_LIVE_AUTH_USERNAME', 'cannot contain ":" (HTTP Basic separates user and password with it)');
+  if (username.includes(':'))
+    throw new ConfigError(
+      'KAFKA_LIVE_AUTH_USERNAME',
+      'cannot contain ":" (HTTP Basic separates user and password with it)',
+    );
   if (password === '') throw new ConfigError('KAFKA_LIVE_AUTH_PASSWORD', 'required with KAFKA_LIVE_AUTH_USERNAME');
-  if (password.length < MIN_SECRET) throw new ConfigError('KAFKA_LIVE_AUTH_PASSWORD', `use at least ${MIN_SECRET} characters (got ${password.length})`);
+  if (password.length < MIN_SECRET)
+    throw new ConfigError('KAFKA_LIVE_AUTH_PASSWORD', `use at least ${MIN_SECRET} characters (got ${password.length})`);
   return { kind: 'password', username, password };
 }
 
@@ -53,10 +59,16 @@ function origins(env: Env): string[] {
       try {
         url = new URL(entry);
       } catch {
-        throw new ConfigError('KAFKA_LIVE_ALLOWED_ORIGINS', `"${entry}" is not an origin such as https://kafka.example.com`);
+        throw new ConfigError(
+          'KAFKA_LIVE_ALLOWED_ORIGINS',
+          `"${entry}" is not an origin such as https://kafka.example.com`,
+        );
       }
       if (!['http:', 'https:'].includes(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
-        throw new ConfigError('KAFKA_LIVE_ALLOWED_ORIGINS', `"${entry}" is not an origin (scheme://host[:port], no path)`);
+        throw new ConfigError(
+          'KAFKA_LIVE_ALLOWED_ORIGINS',
+          `"${entry}" is not an origin (scheme://host[:port], no path)`,
+        );
       }
       return url.origin;
     });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PublicHealthResponse } from '../../lib/contract/api';
-import type { KafkaStatus } from '../../lib/contract/cluster';
+import type { PublicHealthResponse } from '@/lib/contract/api';
+import type { KafkaStatus } from '@/lib/contract/cluster';
 import { clientAddress, parseCookies, SESSION_COOKIE, type Authenticator, type Identity } from './auth';
 import { applySecurityHeaders, overTls } from './headers';
 import { loginPage } from './login-page';
@@ -58,14 +58,19 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
       if (size <= MAX_FORM_BYTES) chunks.push(c);
     });
     req.on('error', () => resolve(null));
-    req.on('end', () => resolve(size > MAX_FORM_BYTES ? null : new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
+    req.on('end', () =>
+      resolve(size > MAX_FORM_BYTES ? null : new URLSearchParams(Buffer.concat(chunks).toString('utf8'))),
+    );
   });
 }
 
 function refusalWords(identity: Exclude<Identity, { ok: true }>, kind: Authenticator['kind']): string {
-  if (identity.reason === 'blocked') return `too many failed sign-ins from this address; try again in ${identity.retryAfterSeconds} s`;
+  if (identity.reason === 'blocked')
+    return `too many failed sign-ins from this address; try again in ${identity.retryAfterSeconds} s`;
   if (identity.reason === 'wrong') return kind === 'token' ? 'wrong access token' : 'wrong username or password';
-  return kind === 'token' ? 'sign in required: send Authorization: Bearer <token> or sign in at /login' : 'sign in required: send HTTP Basic credentials or sign in at /login';
+  return kind === 'token'
+    ? 'sign in required: send Authorization: Bearer <token> or sign in at /login'
+    : 'sign in required: send HTTP Basic credentials or sign in at /login';
 }
 
 export function createHttpGate({ auth, allowedOrigins, csp, kafkaStatus }: HttpGateOptions): HttpGate {
@@ -89,7 +94,10 @@ export function createHttpGate({ auth, allowedOrigins, csp, kafkaStatus }: HttpG
       return;
     }
     const next = safeNext(form.get('next'));
-    const offered = a.kind === 'token' ? { secret: form.get('token') ?? '' } : { username: form.get('username') ?? '', secret: form.get('password') ?? '' };
+    const offered =
+      a.kind === 'token'
+        ? { secret: form.get('token') ?? '' }
+        : { username: form.get('username') ?? '', secret: form.get('password') ?? '' };
     const identity = await a.check(clientAddress(req), offered);
     if (identity.ok) {
       redirect(res, next, cookie(req, a.openSession(), a.sessionSeconds));
@@ -140,7 +148,12 @@ export function createHttpGate({ auth, allowedOrigins, csp, kafkaStatus }: HttpG
       return true;
     }
     if (identity.reason === 'blocked') {
-      json(res, 429, { ok: false, error: refusalWords(identity, auth.kind) }, { 'retry-after': String(identity.retryAfterSeconds ?? 60) });
+      json(
+        res,
+        429,
+        { ok: false, error: refusalWords(identity, auth.kind) },
+        { 'retry-after': String(identity.retryAfterSeconds ?? 60) },
+      );
       return true;
     }
     const browser = !isApi && !writes && (req.headers.accept ?? '').includes('text/html');

@@ -1,5 +1,5 @@
-import type { KafkaStatus } from '../../lib/contract/cluster';
-import type { LiveServer } from '../realtime/socket';
+import type { KafkaStatus } from '@/lib/contract/cluster';
+import type { LiveServer } from '@/server/realtime/socket';
 import { createActionLimit, type ActionLimit } from './action-limit';
 import { Authenticator } from './auth';
 import type { SecuritySettings } from './config';
@@ -19,11 +19,21 @@ export interface Security {
   guard(io: LiveServer): void;
 }
 
-export function createSecurity(settings: SecuritySettings, opts: { dev: boolean; kafkaStatus: () => KafkaStatus }): Security {
-  const auth = settings.auth ? new Authenticator(settings.auth, settings.sessionHours * 3_600_000, settings.loginAttempts) : null;
+export function createSecurity(
+  settings: SecuritySettings,
+  opts: { dev: boolean; kafkaStatus: () => KafkaStatus },
+): Security {
+  const auth = settings.auth
+    ? new Authenticator(settings.auth, settings.sessionHours * 3_600_000, settings.loginAttempts)
+    : null;
   return {
     auth: auth !== null,
-    gate: createHttpGate({ auth, allowedOrigins: settings.allowedOrigins, csp: contentSecurityPolicy(opts.dev), kafkaStatus: opts.kafkaStatus }),
+    gate: createHttpGate({
+      auth,
+      allowedOrigins: settings.allowedOrigins,
+      csp: contentSecurityPolicy(opts.dev),
+      kafkaStatus: opts.kafkaStatus,
+    }),
     allowRequest: socketAllowRequest(auth, settings.allowedOrigins),
     actionLimit: createActionLimit(settings.actionsPerMinute),
     guard: (io) => guardSockets(io, auth),

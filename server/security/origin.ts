@@ -19,7 +19,9 @@ export function checkOrigin(req: IncomingMessage, allowed: readonly string[]): O
   }
   if (allowed.includes(url.origin)) return { ok: true };
   const host = req.headers.host;
-  return host !== undefined && url.host === host && (url.protocol === 'http:' || url.protocol === 'https:') ? { ok: true } : { ok: false, origin: shown };
+  return host !== undefined && url.host === host && (url.protocol === 'http:' || url.protocol === 'https:')
+    ? { ok: true }
+    : { ok: false, origin: shown };
 }
 
 export function originRefusal(origin: string): string {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { LiveServer } from '../realtime/socket';
+import type { LiveServer } from '@/server/realtime/socket';
 import { parseCookies, SESSION_COOKIE, type Authenticator } from './auth';
 import { checkOrigin, originRefusal } from './origin';
 
@@ -9,7 +9,10 @@ import { checkOrigin, originRefusal } from './origin';
 
 export const MAX_EVENTS_PER_SECOND = 200;
 
-type AllowRequest = (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => void;
+type AllowRequest = (
+  req: IncomingMessage,
+  callback: (err: string | null | undefined, success: boolean) => void,
+) => void;
 
 export function socketAllowRequest(auth: Authenticator | null, allowedOrigins: string[]): AllowRequest {
   return (req, callback) => {
@@ -23,7 +26,11 @@ export function socketAllowRequest(auth: Authenticator | null, allowedOrigins: s
       return;
     }
     auth.identify(req).then(
-      (identity) => callback(identity.ok ? null : 'sign in required: open /login, or send Authorization with the handshake', identity.ok),
+      (identity) =>
+        callback(
+          identity.ok ? null : 'sign in required: open /login, or send Authorization with the handshake',
+          identity.ok,
+        ),
       () => callback('sign-in check failed', false),
     );
   };

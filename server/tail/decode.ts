@@ -1,6 +1,6 @@
-import type { TailMessage } from '../../lib/contract/actions';
-import { TAIL_VALUE_CHARS } from '../../lib/contract/actions';
-import type { RawFetchPartition } from '../kafka/client';
+import type { TailMessage } from '@/lib/contract/actions';
+import { TAIL_VALUE_CHARS } from '@/lib/contract/actions';
+import type { RawFetchPartition } from '@/server/kafka/kafkajs-private';
 
 // Raw fetched records to what the page shows: text (invalid UTF-8 becomes U+FFFD rather than
 // an error), values cut to a size a table can hold, headers as a list (duplicate keys kept).
@@ -11,7 +11,8 @@ export function toTailMessage(partition: number, m: RawMessage): TailMessage {
   const value = m.value === null ? null : m.value.toString('utf8');
   const headers: TailMessage['headers'] = [];
   for (const [key, raw] of Object.entries(m.headers ?? {})) {
-    for (const v of Array.isArray(raw) ? raw : [raw]) headers.push({ key, value: v === null || v === undefined ? '' : Buffer.from(v).toString('utf8') });
+    for (const v of Array.isArray(raw) ? raw : [raw])
+      headers.push({ key, value: v === null || v === undefined ? '' : Buffer.from(v).toString('utf8') });
   }
   return {
     partition,
@@ -26,6 +27,8 @@ export function toTailMessage(partition: number, m: RawMessage): TailMessage {
 
 /** Oldest first across partitions, at most `cap` (the newest). */
 export function newest(messages: TailMessage[], cap: number): TailMessage[] {
-  const sorted = [...messages].sort((a, b) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset);
+  const sorted = [...messages].sort(
+    (a, b) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset,
+  );
   return sorted.length > cap ? sorted.slice(-cap) : sorted;
 }

@@ -1,5 +1,7 @@
-import { brokerOf, type WireCluster } from '../kafka/client';
-import type { TailMessage } from '../../lib/contract/actions';
+import { brokerOf } from '@/server/kafka/connections';
+import type { KafkaConnections } from '@/server/kafka/kafkajs-private';
+import { IsolationLevel } from '@/server/kafka/protocol';
+import type { TailMessage } from '@/lib/contract/actions';
 import { toTailMessage } from './decode';
 
 // One Fetch per leader broker for a set of partitions of one topic, from given offsets. Plain
@@ -8,15 +10,15 @@ import { toTailMessage } from './decode';
 
 const PARTITION_MAX_BYTES = 256 * 1024;
 
-const lanes = new WeakMap<WireCluster, Map<number, Promise<unknown>>>();
+const lanes = new WeakMap<KafkaConnections, Map<number, Promise<unknown>>>();
 
-/** One fetch at a time per broker on a wire. kafkajs opens a broker's fetch connection on its
+/** One fetch at a time per broker on a connection set. kafkajs opens a broker's fetch connection on its
  *  first fetch, and two first fetches at once (a page's backfill beside the live reader) each
  *  open one: the socket that loses is never closed and keeps the process alive. A broker
  *  answers one request per connection at a time anyway, so this costs nothing. */
-function inLane<T>(wire: WireCluster, broker: number, work: () => Promise<T>): Promise<T> {
-  let byBroker = lanes.get(wire);
-  if (!byBroker) lanes.set(wire, (byBroker = new Map()));
+function inLane<T>(connections: KafkaConnections, broker: number, work: () => Promise<T>): Promise<T> {
+  let byBroker = lanes.get(connections);
+  if (!byBroker) lanes.set(connections, (byBroker = new Map()));
   const next = (byBroker.get(broker) ?? Promise.resolve()).catch(() => undefined).then(work);
   byBroker.set(broker, next);
   return next;
@@ -30,18 +32,39 @@ export interface FetchedPartition {
   highWatermark: number;
 }
 
-export function fetchFrom(wire: WireCluster, topic: string, leader: number, from: Map<number, number>, maxWaitTime: number): Promise<FetchedPartition[]> {
-  return inLane(wire, leader, () => fetchNow(wire, topic, leader, from, maxWaitTime));
+export function fetchFrom(
+  connections: KafkaConnections,
+  topic: string,
+  leader: number,
+  from: Map<number, number>,
+  maxWaitTime: number,
+): Promise<FetchedPartition[]> {
+  return inLane(connections, leader, () => fetchNow(connections, topic, leader, from, maxWaitTime));
 }
 
-async function fetchNow(wire: WireCluster, topic: string, leader: number, from: Map<number, number>, maxWaitTime: number): Promise<FetchedPartition[]> {
-  const broker = await brokerOf(wire, leader);
+async function fetchNow(
+  connections: KafkaConnections,
+  topic: string,
+  leader: number,
+  from: Map<number, number>,
+  maxWaitTime: number,
+): Promise<FetchedPartition[]> {
+  const broker = await brokerOf(connections, leader);
   const response = await broker.fetch({
-    isolationLevel: 0,
+    isolationLevel: IsolationLevel.READ_UNCOMMITTED,
     maxWaitTime,
     minBytes: 1,
     maxBytes: PARTITION_MAX_BYTES * Math.max(1, from.size),
-    topics: [{ topic, partitions: [...from].map(([partition, offset]) => ({ partition, fetchOffset: String(offset), maxBytes: PARTITION_MAX_BYTES })) }],
+    topics: [
+      {
+        topic,
+        partitions: [...from].map(([partition, offset]) => ({
+          partition,
+          fetchOffset: String(offset),
+          maxBytes: PARTITION_MAX_BYTES,
+        })),
+      },
+    ],
   });
   const out: FetchedPartition[] = [];
   for (const t of response.responses) {

@@ -1,7 +1,7 @@
-import type { TailMessage } from '../../lib/contract/actions';
-import { TAIL_CAP } from '../../lib/contract/actions';
-import type { ClusterStore } from '../cluster/store';
-import type { WireCluster } from '../kafka/client';
+import type { TailMessage } from '@/lib/contract/actions';
+import { TAIL_CAP } from '@/lib/contract/actions';
+import type { ClusterStore } from '@/server/cluster/store';
+import type { KafkaConnections } from '@/server/kafka/kafkajs-private';
 import { newest } from './decode';
 import { fetchFrom } from './fetch';
 
@@ -26,7 +26,7 @@ export class TailReader {
 
   constructor(
     readonly topic: string,
-    private readonly wire: WireCluster,
+    private readonly connections: KafkaConnections,
     private readonly store: ClusterStore,
   ) {}
 
@@ -64,7 +64,11 @@ export class TailReader {
       }
       firstLook = false;
       const started = Date.now();
-      const answers = await Promise.all([...byLeader].map(([leader, from]) => fetchFrom(this.wire, this.topic, leader, from, MAX_WAIT_MS).catch(() => null)));
+      const answers = await Promise.all(
+        [...byLeader].map(([leader, from]) =>
+          fetchFrom(this.connections, this.topic, leader, from, MAX_WAIT_MS).catch(() => null),
+        ),
+      );
       if (this.stopped) return;
       const fresh: TailMessage[] = [];
       for (const answer of answers) {

@@ -1,12 +1,12 @@
-import type { TailMessage } from '../../lib/contract/actions';
-import { TAIL_CAP } from '../../lib/contract/actions';
-import type { KafkaClients } from '../kafka/client';
-import type { ClusterStore } from '../cluster/store';
+import type { TailMessage } from '@/lib/contract/actions';
+import { TAIL_CAP } from '@/lib/contract/actions';
+import type { KafkaClients } from '@/server/kafka/client';
+import type { ClusterStore } from '@/server/cluster/store';
 import { newest } from './decode';
 import { fetchFrom } from './fetch';
 import { TailReader, type TailSink } from './reader';
 
-// Live tails for the pages: each subscriber (a socket) tails at most one topic. A new
+// Live tails for the pages (server/realtime/subscriptions.ts subscribes per tail watch). A new
 // subscriber first gets a backfill (the newest messages of each partition, read up to the
 // log end now), then what the topic's shared reader sees. A reader stops with its last page.
 
@@ -14,7 +14,6 @@ export type { TailSink };
 
 export class TailService {
   private readonly readers = new Map<string, TailReader>();
-  private readonly subscribers = new Map<string, { topic: string; sink: TailSink }>();
   /** Reader stops and backfills still under way: close() waits for them, or one of them could
    *  reconnect the tail's connection after it was closed and keep the process alive. */
   private readonly pending = new Set<Promise<unknown>>();
@@ -25,35 +24,38 @@ export class TailService {
     private readonly store: ClusterStore,
   ) {}
 
-  watch(subscriber: string, topic: string | null, sink: TailSink): void {
-    const previous = this.subscribers.get(subscriber);
-    if (previous) {
-      this.subscribers.delete(subscriber);
-      const reader = this.readers.get(previous.topic);
-      reader?.sinks.delete(previous.sink);
-      if (reader && reader.sinks.size === 0) {
-        this.readers.delete(previous.topic);
-        this.track(reader.stop());
-      }
-    }
-    if (topic === null || this.closed) return;
-    const entry = { topic, sink };
-    this.subscribers.set(subscriber, entry);
+  /** Tails `topic` into `sink` until the returned stop is called. The topic's one reader
+   *  stops with its last subscriber. */
+  subscribe(topic: string, sink: TailSink): () => void {
+    if (this.closed) return () => undefined;
     let reader = this.readers.get(topic);
     if (!reader) {
-      reader = new TailReader(topic, this.clients.tailWire, this.store);
+      reader = new TailReader(topic, this.clients.tailConnections, this.store);
       this.readers.set(topic, reader);
       reader.start();
     }
-    reader.sinks.add(sink);
+    const own = reader;
+    // Each subscription is its own entry, even for the same sink function twice.
+    const entry: TailSink = (...args) => sink(...args);
+    own.sinks.add(entry);
+    let active = true;
     this.track(
       this.backfill(topic)
         .catch((): TailMessage[] => [])
         .then((messages) => {
           // Only if the subscriber still tails this topic.
-          if (this.subscribers.get(subscriber) === entry) sink(topic, messages, true);
+          if (active) sink(topic, messages, true);
         }),
     );
+    return () => {
+      if (!active) return;
+      active = false;
+      own.sinks.delete(entry);
+      if (own.sinks.size === 0 && this.readers.get(topic) === own) {
+        this.readers.delete(topic);
+        this.track(own.stop());
+      }
+    };
   }
 
   private track(work: Promise<unknown>): void {
@@ -74,7 +76,11 @@ export class TailService {
       parts.set(p.partition, from);
       byLeader.set(p.leader, parts);
     }
-    const answers = await Promise.all([...byLeader].map(([leader, from]) => retried(() => fetchFrom(this.clients.tailWire, topic, leader, from, 0)).catch(() => [])));
+    const answers = await Promise.all(
+      [...byLeader].map(([leader, from]) =>
+        retried(() => fetchFrom(this.clients.tailConnections, topic, leader, from, 0)).catch(() => []),
+      ),
+    );
     return newest(
       answers.flat().flatMap((p) => p.messages),
       TAIL_CAP,
@@ -83,11 +89,10 @@ export class TailService {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.subscribers.clear();
     for (const reader of this.readers.values()) this.track(reader.stop());
     this.readers.clear();
     await Promise.allSettled([...this.pending]);
-    await this.clients.tailWire.disconnect().catch(() => undefined);
+    await this.clients.tailConnections.disconnect().catch(() => undefined);
   }
 }
 

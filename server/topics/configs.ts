@@ -1,8 +1,10 @@
 import { ConfigResourceTypes, ConfigSource } from 'kafkajs';
-import type { TopicConfigRequest } from '../../lib/contract/action-schemas';
-import type { ClusterStore } from '../cluster/store';
-import { ActionError } from '../actions/errors';
-import { brokerOf, type KafkaClients, type WireBroker } from '../kafka/client';
+import type { TopicConfigRequest } from '@/lib/contract/action-schemas';
+import type { ClusterStore } from '@/server/cluster/store';
+import { ActionError } from '@/server/actions/errors';
+import type { KafkaClients } from '@/server/kafka/client';
+import { brokerOf } from '@/server/kafka/connections';
+import type { BrokerConnection } from '@/server/kafka/kafkajs-private';
 import { withAnyBroker } from './metadata';
 
 // A topic's dynamic overrides (what `kafka-configs --describe` lists as DYNAMIC_TOPIC_CONFIG).
@@ -19,6 +21,7 @@ export const CONFIG_NAMES = {
   retentionBytes: 'retention.bytes',
   segmentMs: 'segment.ms',
   minCleanableDirtyRatio: 'min.cleanable.dirty.ratio',
+  deleteRetentionMs: 'delete.retention.ms',
 } as const;
 
 type Settings = Partial<Record<keyof typeof CONFIG_NAMES, string | number | null | undefined>>;
@@ -48,7 +51,8 @@ export function merge(current: Overrides, changes: Map<string, string | null>): 
   return next;
 }
 
-const sameOverrides = (a: Overrides, b: Overrides) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+const sameOverrides = (a: Overrides, b: Overrides) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
 
 interface EntryWithSource {
   configName: string;
@@ -57,12 +61,13 @@ interface EntryWithSource {
   isDefault?: boolean;
 }
 
-async function overridesFrom(broker: WireBroker, topic: string): Promise<Overrides> {
+async function overridesFrom(broker: BrokerConnection, topic: string): Promise<Overrides> {
   let resources;
   try {
     ({ resources } = await broker.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] }));
   } catch (e) {
-    if ((e as { type?: string } | null)?.type === 'UNKNOWN_TOPIC_OR_PARTITION') throw new ActionError(`no topic named ${topic}`);
+    if ((e as { type?: string } | null)?.type === 'UNKNOWN_TOPIC_OR_PARTITION')
+      throw new ActionError(`no topic named ${topic}`);
     throw e;
   }
   const resource = resources.find((r) => r.resourceName === topic);
@@ -70,7 +75,8 @@ async function overridesFrom(broker: WireBroker, topic: string): Promise<Overrid
   const out: Overrides = {};
   for (const entry of resource.configEntries as EntryWithSource[]) {
     // DescribeConfigs v0 has no source; there, "not default" is the closest to an override.
-    const dynamic = entry.configSource === undefined ? entry.isDefault === false : entry.configSource === ConfigSource.TOPIC_CONFIG;
+    const dynamic =
+      entry.configSource === undefined ? entry.isDefault === false : entry.configSource === ConfigSource.TOPIC_CONFIG;
     if (dynamic && entry.configValue !== null) out[entry.configName] = entry.configValue;
   }
   return out;
@@ -83,33 +89,51 @@ const AGREE_WITHIN_MS = 3_000;
  *  old set: re-sending that set would silently undo the change. So the brokers are asked
  *  until they agree; if they still differ after a few seconds the action is refused. */
 export async function readOverrides(deps: Deps, topic: string): Promise<Overrides> {
-  const online = deps.store.snapshot().brokers.filter((b) => b.online).map((b) => b.id);
+  const online = deps.store
+    .snapshot()
+    .brokers.filter((b) => b.online)
+    .map((b) => b.id);
   if (online.length === 0) return withAnyBroker(deps, (b) => overridesFrom(b, topic));
   const deadline = Date.now() + AGREE_WITHIN_MS;
   for (;;) {
-    const answers = await Promise.allSettled(online.map(async (id) => overridesFrom(await brokerOf(deps.clients.wire, id), topic)));
+    const answers = await Promise.allSettled(
+      online.map(async (id) => overridesFrom(await brokerOf(deps.clients.pollConnections, id), topic)),
+    );
     const read = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
     const refusal = answers.find((a) => a.status === 'rejected' && a.reason instanceof ActionError);
     if (refusal?.status === 'rejected') throw refusal.reason;
     // A broker that does not answer (just killed) has no say; the others must agree.
     if (read.length === 0) return withAnyBroker(deps, (b) => overridesFrom(b, topic));
     if (read.every((o) => sameOverrides(o, read[0]))) return read[0];
-    if (Date.now() > deadline) throw new ActionError(`the brokers still disagree on the settings of ${topic} (a change is spreading); try again in a moment`);
+    if (Date.now() > deadline)
+      throw new ActionError(
+        `the brokers still disagree on the settings of ${topic} (a change is spreading); try again in a moment`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 /** Merges the change into the current overrides, sends the full set and answers the
- *  overrides as a broker reports them afterwards. No change at all only reads them. */
+ *  overrides as a broker reports them afterwards. A request without any setting is refused:
+ *  reading is GET /api/topics/:name/config, not an action. */
 export async function configureTopic(deps: Deps, request: TopicConfigRequest): Promise<Overrides> {
-  const current = await readOverrides(deps, request.topic);
   const changes = changesOf(request);
-  if (changes.size === 0) return current;
+  if (changes.size === 0)
+    throw new ActionError(
+      `nothing to change: give at least one of ${Object.keys(CONFIG_NAMES).join(', ')} (null removes an override); GET /api/topics/${encodeURIComponent(request.topic)}/config reads the current ones`,
+    );
+  const current = await readOverrides(deps, request.topic);
   const next = merge(current, changes);
   const admin = await deps.clients.admin();
   await admin.alterConfigs({
     validateOnly: false,
-    resources: [{ type: ConfigResourceTypes.TOPIC, name: request.topic, configEntries: Object.entries(next).map(([name, value]) => ({ name, value })) }],
+    resources: [
+      {
+        type: ConfigResourceTypes.TOPIC,
+        name: request.topic,
+        configEntries: Object.entries(next).map(([name, value]) => ({ name, value })),
+      },
+    ],
   });
   // The controller commits the change to the metadata log; the broker asked next may apply
   // it a moment later, so read until it shows (briefly) before answering.

@@ -1,11 +1,13 @@
-import type { KeyCount } from '../../lib/contract/actions';
-import { KEY_SAMPLE_CAP } from '../../lib/contract/actions';
-import type { ClusterStore } from '../cluster/store';
-import type { KafkaClients, WireBroker } from '../kafka/client';
-import { ActionError } from '../actions/errors';
-import { brokerOf } from '../kafka/client';
+import type { KeyCount } from '@/lib/contract/actions';
+import { KEY_SAMPLE_CAP } from '@/lib/contract/actions';
+import type { ClusterStore } from '@/server/cluster/store';
+import type { KafkaClients } from '@/server/kafka/client';
+import { ActionError } from '@/server/actions/errors';
+import { brokerOf } from '@/server/kafka/connections';
+import type { BrokerConnection } from '@/server/kafka/kafkajs-private';
+import { IsolationLevel, OffsetSpec } from '@/server/kafka/protocol';
 import { describeTopic, type TopicLayout } from './metadata';
-import { EARLIEST, listOffsets, readWatermarks } from './watermarks';
+import { topicOffsets, topicWatermarks } from './watermarks';
 
 // Reads a whole topic once, log start to high watermark, with plain Fetch requests on the
 // tail's connections (long reads must not queue the poller's requests), and counts records
@@ -18,7 +20,6 @@ const PARTITION_MAX_BYTES = 1_048_576;
  *  then answers a fetch with that empty batch again and again, so the reader steps over it one
  *  offset at a time. This bounds those steps. */
 const EMPTY_STEPS_CAP = 20_000;
-const READ_UNCOMMITTED = 0;
 
 type Deps = { clients: KafkaClients; store: ClusterStore };
 
@@ -39,17 +40,27 @@ class KeyTally {
 
   add(partition: number, m: { offset: string; key: Buffer | null; value: Buffer | null; timestamp: string }): void {
     this.records++;
-    if (this.records > COUNT_RECORDS_CAP) throw new ActionError(`${this.topic} holds more than ${COUNT_RECORDS_CAP.toLocaleString('en-US')} records; the count stops there`);
+    if (this.records > COUNT_RECORDS_CAP)
+      throw new ActionError(
+        `${this.topic} holds more than ${COUNT_RECORDS_CAP.toLocaleString('en-US')} records; the count stops there`,
+      );
     if (m.key === null) {
       this.unkeyed++;
       return;
     }
     const key = m.key.toString('utf8');
-    const next: Newest = { key, value: m.value === null ? null : m.value.toString('utf8'), offset: Number(m.offset), partition, timestamp: Number(m.timestamp) };
+    const next: Newest = {
+      key,
+      value: m.value === null ? null : m.value.toString('utf8'),
+      offset: Number(m.offset),
+      partition,
+      timestamp: Number(m.timestamp),
+    };
     const seen = this.newest.get(key);
     // Within a partition the later offset wins; a key spread over partitions (sent with an
     // explicit partition) has no order between them, so the later timestamp stands in.
-    const newer = !seen || (seen.partition === partition ? next.offset > seen.offset : next.timestamp >= seen.timestamp);
+    const newer =
+      !seen || (seen.partition === partition ? next.offset > seen.offset : next.timestamp >= seen.timestamp);
     if (newer) this.newest.set(key, next);
   }
 
@@ -62,27 +73,43 @@ class KeyTally {
   }
 }
 
-async function readPartition(deps: Deps, layout: TopicLayout, partition: number, leader: number, low: number, high: number, tally: KeyTally): Promise<void> {
-  const wire = deps.clients.tailWire;
-  let broker: WireBroker = await brokerOf(wire, leader);
+async function readPartition(
+  deps: Deps,
+  layout: TopicLayout,
+  partition: number,
+  leader: number,
+  low: number,
+  high: number,
+  tally: KeyTally,
+): Promise<void> {
+  const connections = deps.clients.tailConnections;
+  let broker: BrokerConnection = await brokerOf(connections, leader);
   let position = low;
   let emptySteps = 0;
   while (position < high) {
     let messages;
     try {
       const response = await broker.fetch({
-        isolationLevel: READ_UNCOMMITTED,
+        isolationLevel: IsolationLevel.READ_UNCOMMITTED,
         maxWaitTime: 0,
-        topics: [{ topic: layout.name, partitions: [{ partition, fetchOffset: String(position), maxBytes: PARTITION_MAX_BYTES }] }],
+        topics: [
+          {
+            topic: layout.name,
+            partitions: [{ partition, fetchOffset: String(position), maxBytes: PARTITION_MAX_BYTES }],
+          },
+        ],
       });
       messages = response.responses[0]?.partitions[0]?.messages ?? [];
     } catch (e) {
       // Retention or the cleaner moved the log start past us mid-read: go on from there.
       if ((e as { type?: string } | null)?.type !== 'OFFSET_OUT_OF_RANGE') throw e;
-      const start = (await listOffsets(wire, { ...layout, partitions: [{ partition, leader }] }, () => EARLIEST)).get(partition) ?? position;
+      const start =
+        (
+          await topicOffsets(connections, { ...layout, partitions: [{ partition, leader }] }, () => OffsetSpec.EARLIEST)
+        ).get(partition) ?? position;
       if (start <= position) throw e;
       position = start;
-      broker = await brokerOf(wire, leader);
+      broker = await brokerOf(connections, leader);
       continue;
     }
     let next = position;
@@ -97,15 +124,18 @@ async function readPartition(deps: Deps, layout: TopicLayout, partition: number,
       position = next;
       continue;
     }
-    if (++emptySteps > EMPTY_STEPS_CAP) throw new ActionError(`${layout.name} partition ${partition}: stuck on empty batches at offset ${position}; the count stops there`);
+    if (++emptySteps > EMPTY_STEPS_CAP)
+      throw new ActionError(
+        `${layout.name} partition ${partition}: stuck on empty batches at offset ${position}; the count stops there`,
+      );
     position++;
   }
 }
 
 export async function countKeys(deps: Deps, topic: string): Promise<KeyCount> {
   const layout = await describeTopic(deps, topic);
-  const wire = deps.clients.tailWire;
-  const marks = await readWatermarks(wire, layout);
+  const connections = deps.clients.tailConnections;
+  const marks = await topicWatermarks(connections, layout);
   const tally = new KeyTally(topic);
   for (const p of layout.partitions) {
     const m = marks.get(p.partition);

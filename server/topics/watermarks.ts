@@ -1,43 +1,54 @@
-import type { WireCluster } from '../kafka/client';
-import { ActionError } from '../actions/errors';
-import { brokerOf } from '../kafka/client';
+import { ActionError } from '@/server/actions/errors';
+import { brokerOf } from '@/server/kafka/connections';
+import type { KafkaConnections } from '@/server/kafka/kafkajs-private';
+import { listOffsets, OffsetSpec, send } from '@/server/kafka/protocol';
 import type { TopicLayout } from './metadata';
 
-// ListOffsets for one topic, sent to each partition's leader. Kafka's special timestamps:
-// -2 = log start, -1 = log end (high watermark); any other value = the first offset whose
-// timestamp is at or after it, or -1 when there is none.
+// Offsets of one topic for an action, asked of each partition's leader. Unlike the poll
+// round's read, a partition that cannot be answered fails the action: a reset or a count
+// must not act on a guess.
 
-export const EARLIEST = -2;
-export const LATEST = -1;
-const READ_UNCOMMITTED = 0;
-
-export async function listOffsets(wire: WireCluster, layout: TopicLayout, timestampOf: (partition: number) => number): Promise<Map<number, number>> {
+export async function topicOffsets(
+  connections: KafkaConnections,
+  layout: TopicLayout,
+  timestampOf: (partition: number) => number,
+): Promise<Map<number, number>> {
   const byLeader = new Map<number, number[]>();
   for (const p of layout.partitions) {
-    if (p.leader < 0) throw new ActionError(`partition ${p.partition} of ${layout.name} has no leader right now; try again when its broker is back`);
+    if (p.leader < 0)
+      throw new ActionError(
+        `partition ${p.partition} of ${layout.name} has no leader right now; try again when its broker is back`,
+      );
     byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p.partition]);
   }
   const out = new Map<number, number>();
   await Promise.all(
     [...byLeader].map(async ([leader, partitions]) => {
-      const broker = await brokerOf(wire, leader);
-      const { responses } = await broker.listOffsets({
-        isolationLevel: READ_UNCOMMITTED,
-        topics: [{ topic: layout.name, partitions: partitions.map((partition) => ({ partition, timestamp: String(timestampOf(partition)) })) }],
+      await send(await brokerOf(connections, leader), listOffsets, {
+        topics: new Map([[layout.name, partitions]]),
+        timestamp: (_topic, partition) => timestampOf(partition),
+        each: (_topic, partition, offset) => out.set(partition, offset),
+        failed(_topic, partition, errorCode) {
+          throw new ActionError(
+            `listing offsets of ${layout.name} partition ${partition} failed (Kafka error ${errorCode})`,
+          );
+        },
       });
-      for (const r of responses) {
-        for (const p of r.partitions) {
-          if (p.errorCode !== 0) throw new ActionError(`listing offsets of ${layout.name} partition ${p.partition} failed (Kafka error ${p.errorCode})`);
-          out.set(p.partition, Number(p.offset));
-        }
-      }
     }),
   );
   return out;
 }
 
 /** Log start and end of every partition. */
-export async function readWatermarks(wire: WireCluster, layout: TopicLayout): Promise<Map<number, { low: number; high: number }>> {
-  const [low, high] = await Promise.all([listOffsets(wire, layout, () => EARLIEST), listOffsets(wire, layout, () => LATEST)]);
-  return new Map(layout.partitions.map((p) => [p.partition, { low: low.get(p.partition) ?? 0, high: high.get(p.partition) ?? 0 }]));
+export async function topicWatermarks(
+  connections: KafkaConnections,
+  layout: TopicLayout,
+): Promise<Map<number, { low: number; high: number }>> {
+  const [low, high] = await Promise.all([
+    topicOffsets(connections, layout, () => OffsetSpec.EARLIEST),
+    topicOffsets(connections, layout, () => OffsetSpec.LATEST),
+  ]);
+  return new Map(
+    layout.partitions.map((p) => [p.partition, { low: low.get(p.partition) ?? 0, high: high.get(p.partition) ?? 0 }]),
+  );
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createTopic, deleteTopic, randomName } from '../support/kafka';
+import { createTopic, deleteTopic, randomName } from '@/tests/support/kafka';
 import { GroupsPage } from './pages/groups-page';
 import { LabPage } from './pages/lab-page';
 
@@ -11,7 +11,9 @@ test.afterEach(async ({ request }) => {
   for (const instance of started.splice(0)) await request.post(`/api/actions/lab:kill`, { data: { instance } });
 });
 
-test('instances A and B split 3 partitions 2:1; killing B moves everything to A after the session timeout', async ({ page }) => {
+test('instances A and B split 3 partitions 2:1; killing B moves everything to A after the session timeout', async ({
+  page,
+}) => {
   const topic = randomName('order.processing');
   const groupId = randomName('order-processing-group');
   await createTopic(topic, 3, 3);
@@ -30,15 +32,27 @@ test('instances A and B split 3 partitions 2:1; killing B moves everything to A 
     await expect(page.locator('[data-testid^="assignment-tile-"]')).toHaveCount(3);
     const counts = [await groups.tilesOf(`lab-${a}-1`).count(), await groups.tilesOf(`lab-${b}-1`).count()].sort();
     expect(counts).toEqual([1, 2]);
-    await expect(groups.members().filter({ hasText: `lab-${a}-1` }).getByTestId(`instance-badge-${a}`)).toHaveText(`instance ${a}`);
-    await expect(groups.members().filter({ hasText: `lab-${b}-1` }).getByTestId(`instance-badge-${b}`)).toHaveText(`instance ${b}`);
+    await expect(
+      groups
+        .members()
+        .filter({ hasText: `lab-${a}-1` })
+        .getByTestId(`instance-badge-${a}`),
+    ).toHaveText(`instance ${a}`);
+    await expect(
+      groups
+        .members()
+        .filter({ hasText: `lab-${b}-1` })
+        .getByTestId(`instance-badge-${b}`),
+    ).toHaveText(`instance ${b}`);
     await expect(page.getByRole('button', { name: 'Rebalance now' })).toBeVisible();
     const genBefore = Number(((await page.getByTestId('group-generation').textContent()) ?? '').replace('gen ', ''));
 
     await page.goBack();
     await expect(lab.card(b)).toBeVisible();
     await lab.kill(b);
-    await expect(lab.endedNote(b)).toContainText("its members stay in the group until the coordinator's session timeout (6 s) passes, then the group rebalances");
+    await expect(lab.endedNote(b)).toContainText(
+      "its members stay in the group until the coordinator's session timeout (6 s) passes, then the group rebalances",
+    );
     await expect(lab.endedNote(b)).toContainText(/killed at \d\d:\d\d:\d\d/);
     await expect(page.getByTestId(`lab-countdown-${b}`)).toContainText(/rebalance due in [1-6] s/);
     await expect(lab.card(b).getByRole('button')).toHaveCount(0);
@@ -57,7 +71,8 @@ test('instances A and B split 3 partitions 2:1; killing B moves everything to A 
 
     // Rebalance now: A's consumer leaves and rejoins, two generations later it is back alone.
     await page.getByRole('button', { name: 'Rebalance now' }).click();
-    const generation = async () => Number(((await page.getByTestId('group-generation').textContent()) ?? '').replace('gen ', ''));
+    const generation = async () =>
+      Number(((await page.getByTestId('group-generation').textContent()) ?? '').replace('gen ', ''));
     await expect.poll(generation).toBeGreaterThanOrEqual(genAfter + 2);
     await expect(groups.members()).toHaveCount(1);
     await expect(groups.tilesOf(`lab-${a}-1`)).toHaveCount(3);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { randomName, withAdmin } from '../support/kafka';
+import { randomName, withAdmin } from '@/tests/support/kafka';
 import { TopicsPage } from './pages/topics-page';
 
 // The topics table draws only the rows in view: a long list must still find any topic by
@@ -7,10 +7,17 @@ import { TopicsPage } from './pages/topics-page';
 
 const COUNT = 150;
 
-test('a long topic list draws only the rows in view, finds a topic by filter and scrolls to the end', async ({ page }) => {
+test('a long topic list draws only the rows in view, finds a topic by filter and scrolls to the end', async ({
+  page,
+}) => {
   const prefix = randomName('long.list');
   const names = Array.from({ length: COUNT }, (_, i) => `${prefix}.t${String(i).padStart(3, '0')}`);
-  await withAdmin((admin) => admin.createTopics({ topics: names.map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 })), waitForLeaders: false }));
+  await withAdmin((admin) =>
+    admin.createTopics({
+      topics: names.map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 })),
+      waitForLeaders: false,
+    }),
+  );
   try {
     const topics = new TopicsPage(page);
     await topics.open();
@@ -29,7 +36,7 @@ test('a long topic list draws only the rows in view, finds a topic by filter and
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await topics.filterTo(names[77]);
-    await expect(page.getByTestId('topic-count')).toHaveText('1 topics');
+    await expect(page.getByTestId('topic-count')).toHaveText('1 topic');
     await expect(drawn).toHaveCount(1);
     await topics.openTopic(names[77]);
   } finally {

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { partitionForKey } from '../../lib/partitioner';
-import { LiveClient } from '../support/live-client';
-import { createTopic, deleteTopic, randomName, withAdmin } from '../support/kafka';
+import { partitionForKey } from '@/lib/partitioner';
+import { LiveClient } from '@/tests/support/live-client';
+import { createTopic, deleteTopic, randomName, withAdmin } from '@/tests/support/kafka';
 import { ProducePanel } from './pages/produce-panel';
 
 // Producing from the page on the real cluster: the partition is predicted before the send and
@@ -60,20 +60,36 @@ test('read-only mode offers no action in the page, and the socket refuses them',
   const topic = randomName('read-only');
   await createTopic(topic, 3, 3);
   try {
-    await expect.poll(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
+      .toBe(200);
     await page.goto(`${url}/lab?topic=${topic}`);
     await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'connected');
     await expect(page.getByText('read-only: actions are off')).toBeVisible();
     await expect(page.getByTestId('tail-panel')).toBeVisible();
-    for (const id of ['produce-panel', 'load-panel', 'produce-send', 'create-seed-topic']) await expect(page.getByTestId(id)).toHaveCount(0);
+    for (const id of ['produce-panel', 'load-panel', 'produce-send', 'create-seed-topic'])
+      await expect(page.getByTestId(id)).toHaveCount(0);
     await expect(page.getByRole('form', { name: 'Start an app instance' })).toHaveCount(0);
-    await expect(page.getByRole('button', { name: /^(send|stop|kill|start|delete|create|reset|rebalance)/i })).toHaveCount(0);
+    await expect(
+      page.getByRole('button', { name: /^(send|stop|kill|start|delete|create|reset|rebalance)/i }),
+    ).toHaveCount(0);
     await page.goto(`${url}/`);
     await expect(page.locator('[data-testid^="broker-card-"]')).toHaveCount(3);
     await expect(page.getByRole('button', { name: /stop|kill|start/i })).toHaveCount(0);
 
-    const answer = await client.action('produce:send', { topic: 'x', key: null, value: 'v', format: 'text', headers: [], partition: null, count: 1 });
-    expect(answer).toEqual({ ok: false, error: 'the dashboard is in read-only mode (READ_ONLY): produce:send is not allowed' });
+    const answer = await client.action('produce:send', {
+      topic: 'x',
+      key: null,
+      value: 'v',
+      format: 'text',
+      headers: [],
+      partition: null,
+      count: 1,
+    });
+    expect(answer).toEqual({
+      ok: false,
+      error: 'the dashboard is in read-only mode (READ_ONLY): produce:send is not allowed',
+    });
     const kill = await client.action('broker:kill', { brokerId: 1 });
     expect(kill.ok).toBe(false);
     await page.screenshot({ path: 'test-results/read-only.png', fullPage: true });

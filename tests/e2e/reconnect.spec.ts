@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createTopic, deleteTopic, randomName, testKafka } from '../support/kafka';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
-import { TcpProxy } from '../support/tcp-proxy';
+import { createTopic, deleteTopic, randomName, testKafka } from '@/tests/support/kafka';
+import { startServerProcess, type ServerProcess } from '@/tests/support/server-process';
+import { TcpProxy } from '@/tests/support/tcp-proxy';
 import { Shell } from './pages/shell';
 
 // The browser's link to the dashboard server lost and back, on the production build: the spec
@@ -21,7 +21,10 @@ async function startTicker(topic: string) {
   let running = true;
   const loop = (async () => {
     while (running) {
-      await producer.send({ topic, messages: [{ value: JSON.stringify({ tick: sent }) }] }).then(() => sent++, () => undefined);
+      await producer.send({ topic, messages: [{ value: JSON.stringify({ tick: sent }) }] }).then(
+        () => sent++,
+        () => undefined,
+      );
       await sleep(200);
     }
   })();
@@ -43,7 +46,9 @@ async function expectTailClean(shell: Shell): Promise<void> {
 }
 
 async function waitForTick(shell: Shell, atLeast: number): Promise<void> {
-  await expect.poll(async () => Math.max(-1, ...(await shell.tailTicks())), { timeout: 30_000 }).toBeGreaterThanOrEqual(atLeast);
+  await expect
+    .poll(async () => Math.max(-1, ...(await shell.tailTicks())), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(atLeast);
 }
 
 test.describe('browser connection lost and back', () => {
@@ -65,7 +70,10 @@ test.describe('browser connection lost and back', () => {
 
   async function openLive(page: Page, url: string, server: ServerProcess): Promise<Shell> {
     const shell = new Shell(page);
-    const health = await fetch(`${url}/api/health`).then((r) => r.status, (e: unknown) => String(e));
+    const health = await fetch(`${url}/api/health`).then(
+      (r) => r.status,
+      (e: unknown) => String(e),
+    );
     expect(health, `the server answers through ${url}; it wrote: ${server.output()}`).toBe(200);
     await page.goto(`${url}/lab?topic=${encodeURIComponent(keep)}`).catch((e: unknown) => {
       throw new Error(`${String(e)}; the server wrote: ${server.output()}`);
@@ -75,7 +83,9 @@ test.describe('browser connection lost and back', () => {
     return shell;
   }
 
-  test('server restarted: reconnecting shown, then a fresh snapshot; rows, chart and tail go on without doubles', async ({ page }) => {
+  test('server restarted: reconnecting shown, then a fresh snapshot; rows, chart and tail go on without doubles', async ({
+    page,
+  }) => {
     const doomed = randomName('reconnect-doomed');
     const born = randomName('reconnect-born');
     extra.push(doomed, born);
@@ -103,7 +113,9 @@ test.describe('browser connection lost and back', () => {
       server = await startServerProcess({ launcher: 'node', port: server.port, env: PRODUCTION });
       const upAt = Date.now();
       await shell.expectState('connected');
-      console.log(`fault-figures ${JSON.stringify({ fault: 'dashboard server restarted', shownMs: restartShownMs, downMs: upAt - stoppedAt, reconnectedMs: Date.now() - upAt })}`);
+      console.log(
+        `fault-figures ${JSON.stringify({ fault: 'dashboard server restarted', shownMs: restartShownMs, downMs: upAt - stoppedAt, reconnectedMs: Date.now() - upAt })}`,
+      );
       await expect(page.getByTestId('socket-banner')).toBeHidden();
       await expect(page.getByTestId(`topic-row-${born}`)).toBeVisible();
       await expect(page.getByTestId(`topic-row-${doomed}`)).toHaveCount(0);
@@ -124,7 +136,9 @@ test.describe('browser connection lost and back', () => {
     }
   });
 
-  test('network dropped and back: reconnecting shown, then resynced; rows, chart and tail go on without doubles', async ({ page }) => {
+  test('network dropped and back: reconnecting shown, then resynced; rows, chart and tail go on without doubles', async ({
+    page,
+  }) => {
     const doomed = randomName('drop-doomed');
     const born = randomName('drop-born');
     extra.push(doomed, born);
@@ -158,10 +172,13 @@ test.describe('browser connection lost and back', () => {
       const restoredAt = Date.now();
       await proxy.restore();
       await shell.expectState('connected');
-      console.log(`fault-figures ${JSON.stringify({ fault: 'network cut (reset), then back', shownMs: cutShownMs, reconnectedMs: Date.now() - restoredAt })}`);
+      console.log(
+        `fault-figures ${JSON.stringify({ fault: 'network cut (reset), then back', shownMs: cutShownMs, reconnectedMs: Date.now() - restoredAt })}`,
+      );
       await waitForTick(shell, tickAtCut + 10);
       const ticks = await shell.tailTicks();
-      for (let n = tickAtCut; n < tickAtCut + 10; n++) expect(ticks, `message ${n}, sent during the drop, is in the tail`).toContain(n);
+      for (let n = tickAtCut; n < tickAtCut + 10; n++)
+        expect(ticks, `message ${n}, sent during the drop, is in the tail`).toContain(n);
       await expectTailClean(shell);
       await waitForTick(shell, ticker.sent() + 2);
       await expectTailClean(shell);
@@ -171,7 +188,9 @@ test.describe('browser connection lost and back', () => {
       await expect(page.getByTestId(`topic-row-${doomed}`)).toHaveCount(0);
       await shell.expectRowsMatch(server.url);
       await shell.go('Overview');
-      await expect.poll(async () => (await shell.chart()).lastAt, { timeout: 30_000 }).toBeGreaterThan(chartBefore.lastAt);
+      await expect
+        .poll(async () => (await shell.chart()).lastAt, { timeout: 30_000 })
+        .toBeGreaterThan(chartBefore.lastAt);
     } finally {
       await proxy.close();
       server.cleanup();
@@ -193,7 +212,9 @@ test.describe('browser connection lost and back', () => {
       const restoredAt = Date.now();
       await proxy.restore();
       await shell.expectState('connected');
-      console.log(`fault-figures ${JSON.stringify({ fault: 'network silent (packets lost), then back', shownMs: noticedMs, reconnectedMs: Date.now() - restoredAt })}`);
+      console.log(
+        `fault-figures ${JSON.stringify({ fault: 'network silent (packets lost), then back', shownMs: noticedMs, reconnectedMs: Date.now() - restoredAt })}`,
+      );
       await waitForTick(shell, tickAtDrop + 5);
       await expectTailClean(shell);
     } finally {

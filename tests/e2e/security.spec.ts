@@ -15,13 +15,17 @@ async function watchCsp(page: Page): Promise<string[]> {
   await page.exposeFunction('reportCspViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+      (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      );
     });
   });
   return violations;
 }
 
-test('every screen of the production build runs under the CSP with zero violations, with security headers', async ({ page }) => {
+test('every screen of the production build runs under the CSP with zero violations, with security headers', async ({
+  page,
+}) => {
   const violations = await watchCsp(page);
   for (const path of ['/', '/topics', '/groups', '/lab']) {
     const res = await page.goto(path);
@@ -50,7 +54,16 @@ test('with login on, a person signs in on the login page, sees no secret, and si
   const saslPassword = `e2e-sasl-${crypto.randomBytes(8).toString('hex')}`;
   const server: ChildProcess = spawn('npx', ['tsx', 'server/index.ts'], {
     // SASL against the PLAINTEXT embedded cluster fails: the page shows that, not the password.
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', POLL_INTERVAL_MS: '500', KAFKA_LIVE_AUTH_TOKEN: token, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'e2e-user', KAFKA_SASL_PASSWORD: saslPassword },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: '0',
+      POLL_INTERVAL_MS: '500',
+      KAFKA_LIVE_AUTH_TOKEN: token,
+      KAFKA_SASL_MECHANISM: 'plain',
+      KAFKA_SASL_USERNAME: 'e2e-user',
+      KAFKA_SASL_PASSWORD: saslPassword,
+    },
     stdio: ['ignore', 'pipe', 'ignore'],
     detached: true,
   });

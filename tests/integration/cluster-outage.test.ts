@@ -1,13 +1,20 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import type { Dashboard } from '../../server/app';
-import type { ClusterResponse, GroupsResponse, HealthResponse } from '../../lib/contract/api';
-import { LiveClient } from '../support/live-client';
-import { Milestones } from '../support/milestones';
-import { createTopic, deleteTopic, embedded, randomName, restoreCluster, startTestDashboard } from '../support/kafka';
-import { readLoadRun } from '../support/log-reader';
-import { idsOf } from '../../lib/id-ranges';
+import type { Dashboard } from '@/server/app';
+import type { ClusterResponse, GroupsResponse, HealthResponse } from '@/lib/contract/api';
+import { LiveClient } from '@/tests/support/live-client';
+import { Milestones } from '@/tests/support/milestones';
+import {
+  createTopic,
+  deleteTopic,
+  embedded,
+  randomName,
+  restoreCluster,
+  startTestDashboard,
+} from '@/tests/support/kafka';
+import { readLoadRun } from '@/tests/support/log-reader';
+import { idsOf } from '@/lib/id-ranges';
 
 /** Everything the JSON API serves answers while Kafka is away, and says so. */
 async function assertApiServesOutage(url: string, topicsShown: number): Promise<void> {
@@ -31,7 +38,15 @@ async function assertApiServesOutage(url: string, topicsShown: number): Promise<
   const action = await fetch(`${url}/api/actions/topic:create`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: randomName('outage'), partitions: 1, replicationFactor: 1, cleanupPolicy: 'delete', retentionMs: null, retentionBytes: null, segmentMs: null }),
+    body: JSON.stringify({
+      name: randomName('outage'),
+      partitions: 1,
+      replicationFactor: 1,
+      cleanupPolicy: 'delete',
+      retentionMs: null,
+      retentionBytes: null,
+      segmentMs: null,
+    }),
   });
   assert.equal(action.status, 400);
   const answer = (await action.json()) as { ok: boolean; error: string };
@@ -48,9 +63,16 @@ describe('whole cluster down, then up, with the dashboard running', { timeout: 3
     await restoreCluster();
     dashboard = await startTestDashboard();
     client = new LiveClient(dashboard.url);
-    await client.waitFor('connected', (s) => s.connection.status === 'connected' && s.brokers.filter((b) => b.online).length === 3);
+    await client.waitFor(
+      'connected',
+      (s) => s.connection.status === 'connected' && s.brokers.filter((b) => b.online).length === 3,
+    );
     await createTopic(loadTopic, 3, 3);
-    await client.waitFor('the load topic with leaders', (s) => s.topics.some((t) => t.name === loadTopic && t.partitions.length === 3 && t.partitions.every((p) => p.leader >= 0)));
+    await client.waitFor('the load topic with leaders', (s) =>
+      s.topics.some(
+        (t) => t.name === loadTopic && t.partitions.length === 3 && t.partitions.every((p) => p.leader >= 0),
+      ),
+    );
   });
 
   after(async () => {
@@ -62,7 +84,13 @@ describe('whole cluster down, then up, with the dashboard running', { timeout: 3
 
   it('shows the outage, keeps serving, and recovers without a restart; a load through it loses nothing acknowledged', async (t) => {
     // A load runs through the outage: what Kafka acknowledged must all be in the log after.
-    const started = await client.action('produce:load-start', { topic: loadTopic, rate: 200, durationSeconds: 300, keyPattern: 'k-{n}', keySpace: 100 });
+    const started = await client.action('produce:load-start', {
+      topic: loadTopic,
+      rate: 200,
+      durationSeconds: 300,
+      keyPattern: 'k-{n}',
+      keySpace: 100,
+    });
     assert.ok(started.ok, started.ok ? '' : started.error);
     const run = () => client.loads.find((r) => r.id === started.result.id);
     await client.waitForLoad('the load acknowledged', () => (run()?.acked ?? 0) >= 400, 30_000);
@@ -74,22 +102,30 @@ describe('whole cluster down, then up, with the dashboard running', { timeout: 3
     const stoppedAt = Date.now();
     const down = await client.waitFor('unreachable', (s) => s.connection.status === 'unreachable', 30_000);
     const shownAt = ms.at.get('unreachable')!;
-    assert.ok(down.brokers.every((b) => !b.online), 'no broker shown online while nothing answers');
+    assert.ok(
+      down.brokers.every((b) => !b.online),
+      'no broker shown online while nothing answers',
+    );
     assert.equal(down.topics.length, topicsBefore, 'last known topics stay on screen');
     assert.equal(down.controllerId, null, 'no controller claimed while nothing answers');
     await assertApiServesOutage(dashboard.url, topicsBefore);
 
     await embedded.ensureRunning();
     const runningAt = Date.now();
-    ms.expect('connected', (s) => s.connection.status === 'connected' && s.brokers.filter((b) => b.online).length === 3);
+    ms.expect(
+      'connected',
+      (s) => s.connection.status === 'connected' && s.brokers.filter((b) => b.online).length === 3,
+    );
     const upAt = await ms.reached('connected', 90_000);
     const up = client.state!;
     ms.close();
-    t.diagnostic(`whole cluster stopped (all nodes down ${stoppedAt - stopAt} ms after the stop began): unreachable shown at ${shownAt - stopAt} ms; connected again ${upAt - runningAt} ms after the nodes answered`);
+    t.diagnostic(
+      `whole cluster stopped (all nodes down ${stoppedAt - stopAt} ms after the stop began): unreachable shown at ${shownAt - stopAt} ms; connected again ${upAt - runningAt} ms after the nodes answered`,
+    );
     assert.equal(up.connection.lastError, null);
     assert.ok(up.controllerId !== null);
     // The group sidecar reconnects too: a group that commits now shows up without a restart.
-    await client.waitForSidecarLive(60_000);
+    await client.waitForOffsetsLogLive(60_000);
     const health = (await (await fetch(`${dashboard.url}/api/health`)).json()) as HealthResponse;
     assert.equal(health.kafka.reachable, true);
 
@@ -104,7 +140,9 @@ describe('whole cluster down, then up, with the dashboard running', { timeout: 3
     let missing = 0;
     for (const n of idsOf(final.ackedIds)) if (!log.seen.has(n)) missing++;
     const duplicates = [...log.seen.values()].reduce((sum, c) => sum + (c - 1), 0);
-    t.diagnostic(`fault-figures ${JSON.stringify({ fault: 'whole cluster stopped, then started', shownMs: shownAt - stopAt, recoveredMs: upAt - runningAt, producerStallMs: final.longestStallMs, sent: final.sent, acked: final.acked, failed: final.failed, consumedDistinct: log.seen.size, duplicates, ackedMissing: missing })}`);
+    t.diagnostic(
+      `fault-figures ${JSON.stringify({ fault: 'whole cluster stopped, then started', shownMs: shownAt - stopAt, recoveredMs: upAt - runningAt, producerStallMs: final.longestStallMs, sent: final.sent, acked: final.acked, failed: final.failed, consumedDistinct: log.seen.size, duplicates, ackedMissing: missing })}`,
+    );
     assert.equal(missing, 0, `${missing} acknowledged message(s) are not in the log`);
   });
 });
@@ -133,19 +171,34 @@ describe('started while Kafka is down, then Kafka comes up', { timeout: 300_000 
     await embedded.ensureRunning();
     const runningAt = Date.now();
     // The poller may be deep in its backoff (at most 5 s): recovery is within that of the cluster's return.
-    const up = await client.waitFor('connected with all brokers', (s) => s.connection.status === 'connected' && s.brokers.filter((b) => b.online).length === 3 && s.controllerId !== null, 90_000);
+    const up = await client.waitFor(
+      'connected with all brokers',
+      (s) =>
+        s.connection.status === 'connected' &&
+        s.brokers.filter((b) => b.online).length === 3 &&
+        s.controllerId !== null,
+      90_000,
+    );
     t.diagnostic(`started while down: connected ${Date.now() - runningAt} ms after the nodes answered`);
     assert.equal(up.connection.lastError, null);
-    await client.waitForSidecarLive(60_000);
+    await client.waitForOffsetsLogLive(60_000);
     // Live, not a one-off read: a topic created now appears.
     await createTopic(topic, 3, 3);
-    await client.waitFor('the new topic', (s) => s.topics.some((t) => t.name === topic && t.partitions.length === 3), 30_000);
+    await client.waitFor(
+      'the new topic',
+      (s) => s.topics.some((t) => t.name === topic && t.partitions.length === 3),
+      30_000,
+    );
   });
 });
 
 describe('configuration errors at start', () => {
   it('exit with a message that names the variable', () => {
-    const r = spawnSync('npx', ['tsx', 'server/index.ts'], { env: { ...process.env, KAFKA_BROKERS: 'not-a-broker', PORT: '0' }, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('npx', ['tsx', 'server/index.ts'], {
+      env: { ...process.env, KAFKA_BROKERS: 'not-a-broker', PORT: '0' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(r.status, 1);
     assert.match(r.stderr, /KAFKA_BROKERS: "not-a-broker" is not host:port/);
   });

@@ -1,10 +1,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Dashboard } from '../../server/app';
-import type { ClusterResponse, HealthResponse } from '../../lib/contract/api';
-import { LiveClient } from '../support/live-client';
-import { loadConfig } from '../../server/config';
-import { createTopic, deleteTopic, randomName, restoreCluster, startTestDashboard, testKafka } from '../support/kafka';
+import type { Dashboard } from '@/server/app';
+import type { ClusterResponse, HealthResponse } from '@/lib/contract/api';
+import { LiveClient } from '@/tests/support/live-client';
+import { loadConfig } from '@/server/config';
+import {
+  createTopic,
+  deleteTopic,
+  randomName,
+  restoreCluster,
+  startTestDashboard,
+  testKafka,
+} from '@/tests/support/kafka';
 
 describe('cluster view on the embedded cluster', { timeout: 120_000 }, () => {
   let dashboard: Dashboard;
@@ -27,7 +34,10 @@ describe('cluster view on the embedded cluster', { timeout: 120_000 }, () => {
     const own = await startTestDashboard({ KAFKA_BROKERS: `127.0.0.1:${loadConfig().embedded.basePort}` });
     const other = new LiveClient(own.url);
     try {
-      const s = await other.waitFor('3 online brokers through the one bootstrap address', (s) => s.brokers.filter((b) => b.online).length === 3 && s.connection.status === 'connected');
+      const s = await other.waitFor(
+        '3 online brokers through the one bootstrap address',
+        (s) => s.brokers.filter((b) => b.online).length === 3 && s.connection.status === 'connected',
+      );
       assert.equal(s.connection.embedded, false);
       assert.deepEqual(s.connection.brokers, [`127.0.0.1:${loadConfig().embedded.basePort}`]);
     } finally {
@@ -37,8 +47,14 @@ describe('cluster view on the embedded cluster', { timeout: 120_000 }, () => {
   });
 
   it('shows 3 online brokers and the quorum leader as the controller', async () => {
-    const s = await client.waitFor('3 online brokers and a controller', (s) => s.brokers.filter((b) => b.online).length === 3 && s.controllerId !== null);
-    assert.deepEqual(s.brokers.map((b) => b.id), [1, 2, 3]);
+    const s = await client.waitFor(
+      '3 online brokers and a controller',
+      (s) => s.brokers.filter((b) => b.online).length === 3 && s.controllerId !== null,
+    );
+    assert.deepEqual(
+      s.brokers.map((b) => b.id),
+      [1, 2, 3],
+    );
     assert.equal(s.controllerId, s.quorum?.leaderId);
     assert.deepEqual(s.quorum?.voters.map((v) => v.replicaId).sort(), [1, 2, 3]);
     assert.match(s.clusterId ?? '', /^[A-Za-z0-9_-]{22}$/);
@@ -76,13 +92,19 @@ describe('cluster view on the embedded cluster', { timeout: 120_000 }, () => {
       return t?.partitions.map((p) => p.high).join() === '0,7,1';
     });
     const t = s.topics.find((t) => t.name === topic)!;
-    assert.deepEqual(t.partitions.map((p) => p.low), [0, 0, 0]);
+    assert.deepEqual(
+      t.partitions.map((p) => p.low),
+      [0, 0, 0],
+    );
     // The 8 messages show up as produce rate, and a page opened now gets that history.
     await client.waitFor('a throughput point above 0', () => client.throughput.some((p) => p.rate > 0));
     const late = new LiveClient(dashboard.url);
     try {
       await late.waitFor('snapshot', () => late.throughput.length > 0);
-      assert.ok(late.throughput.some((p) => p.rate > 0), 'history reaches a new client');
+      assert.ok(
+        late.throughput.some((p) => p.rate > 0),
+        'history reaches a new client',
+      );
     } finally {
       late.close();
     }

@@ -4,17 +4,28 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { EmbeddedCluster } from '../../server/embedded/cluster';
-import { EmbeddedKafkaError } from '../../server/embedded/prerequisites';
-import { embedded } from '../support/kafka';
+import { EmbeddedCluster } from '@/server/embedded/cluster';
+import { EmbeddedKafkaError } from '@/server/embedded/prerequisites';
+import { embedded } from '@/tests/support/kafka';
 
 describe('embedded cluster lifecycle', { timeout: 120_000 }, () => {
   it('starting twice at once reuses the running nodes (same pids, no second cluster)', async () => {
     await embedded.ensureRunning();
     const pids = embedded.status().map((s) => s.pid);
-    const other = new EmbeddedCluster({ basePort: embedded.layout.nodes[0].clientPort, dir: embedded.layout.root, nodes: 3 }, () => undefined);
+    const other = new EmbeddedCluster(
+      {
+        basePort: embedded.layout.nodes[0].clientPort,
+        dir: embedded.layout.root,
+        nodes: 3,
+        version: embedded.version,
+      },
+      () => undefined,
+    );
     await Promise.all([embedded.ensureRunning(), other.ensureRunning()]);
-    assert.deepEqual(embedded.status().map((s) => s.pid), pids);
+    assert.deepEqual(
+      embedded.status().map((s) => s.pid),
+      pids,
+    );
     assert.ok(pids.every((p) => p !== null));
     assert.deepEqual(await embedded.registeredBrokers(), [1, 2, 3]);
   });
@@ -25,7 +36,7 @@ describe('embedded cluster lifecycle', { timeout: 120_000 }, () => {
     const port = (blocker.address() as net.AddressInfo).port;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-live-clash-'));
     try {
-      const clash = new EmbeddedCluster({ basePort: port, dir, nodes: 3 }, () => undefined);
+      const clash = new EmbeddedCluster({ basePort: port, dir, nodes: 3, version: embedded.version }, () => undefined);
       await assert.rejects(clash.ensureRunning(), (e: Error) => {
         assert.ok(e instanceof EmbeddedKafkaError);
         assert.match(e.message, new RegExp(`port ${port} .*already in use`));
@@ -43,8 +54,14 @@ describe('embedded cluster lifecycle', { timeout: 120_000 }, () => {
     const savedPath = process.env.PATH;
     process.env.PATH = dir;
     try {
-      const cluster = new EmbeddedCluster({ basePort: 29092, dir, nodes: 3 }, () => undefined);
-      await assert.rejects(cluster.ensureRunning(), /Java 17.*apt-get install -y openjdk-17-jre-headless.*KAFKA_BROKERS/s);
+      const cluster = new EmbeddedCluster(
+        { basePort: 29092, dir, nodes: 3, version: embedded.version },
+        () => undefined,
+      );
+      await assert.rejects(
+        cluster.ensureRunning(),
+        /Java 17.*apt-get install -y openjdk-17-jre-headless.*KAFKA_BROKERS/s,
+      );
     } finally {
       process.env.PATH = savedPath;
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,13 +1,20 @@
 import { after, before, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Dashboard } from '../../server/app';
-import type { ClusterSnapshot } from '../../lib/contract/cluster';
-import type { LoadRun } from '../../lib/contract/actions';
-import { idsOf, rangeCount } from '../../lib/id-ranges';
-import { LiveClient } from '../support/live-client';
-import { Milestones } from '../support/milestones';
-import { readLoadRun } from '../support/log-reader';
-import { createTopic, deleteTopic, embedded, randomName, restoreCluster, startTestDashboard } from '../support/kafka';
+import type { Dashboard } from '@/server/app';
+import type { ClusterSnapshot } from '@/lib/contract/cluster';
+import type { LoadRun } from '@/lib/contract/actions';
+import { idsOf, rangeCount } from '@/lib/id-ranges';
+import { LiveClient } from '@/tests/support/live-client';
+import { Milestones } from '@/tests/support/milestones';
+import { readLoadRun } from '@/tests/support/log-reader';
+import {
+  createTopic,
+  deleteTopic,
+  embedded,
+  randomName,
+  restoreCluster,
+  startTestDashboard,
+} from '@/tests/support/kafka';
 
 // A load started from the dashboard and a lab group reading it, while one broker is killed
 // (SIGKILL) and restarted, and separately while the active controller is. Nothing Kafka
@@ -53,7 +60,10 @@ describe('broker and controller faults under load: nothing acknowledged is lost'
     await restoreCluster();
     dashboard = await startTestDashboard();
     client = new LiveClient(dashboard.url);
-    await client.waitFor('all brokers online', (s) => s.connection.status === 'connected' && s.brokers.filter((b) => b.online).length === 3);
+    await client.waitFor(
+      'all brokers online',
+      (s) => s.connection.status === 'connected' && s.brokers.filter((b) => b.online).length === 3,
+    );
   });
 
   after(async () => {
@@ -71,11 +81,26 @@ describe('broker and controller faults under load: nothing acknowledged is lost'
     const groupId = randomName(`load-${fault}-group`);
     topics.push(topic);
     await createTopic(topic, 3, 3);
-    await client.waitFor('topic with full ISR', (s) => topicOf(s, topic)?.partitions.every((p) => p.leader >= 0 && p.isr.length === 3) ?? false);
+    await client.waitFor(
+      'topic with full ISR',
+      (s) => topicOf(s, topic)?.partitions.every((p) => p.leader >= 0 && p.isr.length === 3) ?? false,
+    );
 
-    const instance = await client.action('lab:start', { groupId, topics: [topic], consumers: 2, processingDelayMs: 0, sessionTimeoutMs: 10_000 });
+    const instance = await client.action('lab:start', {
+      groupId,
+      topics: [topic],
+      consumers: 2,
+      processingDelayMs: 0,
+      sessionTimeoutMs: 10_000,
+    });
     assert.ok(instance.ok, instance.ok ? '' : instance.error);
-    const started = await client.action('produce:load-start', { topic, rate: RATE, durationSeconds: LOAD_SECONDS, keyPattern: 'order-{n}', keySpace: 1_000 });
+    const started = await client.action('produce:load-start', {
+      topic,
+      rate: RATE,
+      durationSeconds: LOAD_SECONDS,
+      keyPattern: 'order-{n}',
+      keySpace: 1_000,
+    });
     assert.ok(started.ok, started.ok ? '' : started.error);
     const runId = started.result.id;
     const run = () => client.loads.find((r) => r.id === runId);
@@ -87,7 +112,9 @@ describe('broker and controller faults under load: nothing acknowledged is lost'
     const victim =
       fault === 'controller'
         ? before.controllerId!
-        : topicOf(before, topic)!.partitions.map((p) => p.leader).find((l) => l !== before.controllerId) ?? topicOf(before, topic)!.partitions[0].leader;
+        : (topicOf(before, topic)!
+            .partitions.map((p) => p.leader)
+            .find((l) => l !== before.controllerId) ?? topicOf(before, topic)!.partitions[0].leader);
     assert.ok(victim !== null && victim > 0, `a victim to kill (controller ${before.controllerId})`);
 
     const ms = new Milestones(client);
@@ -96,19 +123,40 @@ describe('broker and controller faults under load: nothing acknowledged is lost'
     await embedded.killNode(victim);
     ms.expect('shown', (s) => brokerOf(s)?.online === false);
     ms.expect('offline', (s) => brokerOf(s)?.status === 'offline');
-    ms.expect('leaders moved', (s) => topicOf(s, topic)?.partitions.every((p) => p.leader >= 0 && p.leader !== victim) ?? false);
-    ms.expect('under-replicated', (s) => topicOf(s, topic)?.partitions.every((p) => p.underReplicated && !p.isr.includes(victim)) ?? false);
-    if (fault === 'controller') ms.expect('controller moved', (s) => s.controllerId !== null && s.controllerId !== victim);
-    for (const name of ['shown', 'offline', 'leaders moved', 'under-replicated', ...(fault === 'controller' ? ['controller moved'] : [])]) {
+    ms.expect(
+      'leaders moved',
+      (s) => topicOf(s, topic)?.partitions.every((p) => p.leader >= 0 && p.leader !== victim) ?? false,
+    );
+    ms.expect(
+      'under-replicated',
+      (s) => topicOf(s, topic)?.partitions.every((p) => p.underReplicated && !p.isr.includes(victim)) ?? false,
+    );
+    if (fault === 'controller')
+      ms.expect('controller moved', (s) => s.controllerId !== null && s.controllerId !== victim);
+    for (const name of [
+      'shown',
+      'offline',
+      'leaders moved',
+      'under-replicated',
+      ...(fault === 'controller' ? ['controller moved'] : []),
+    ]) {
       await ms.reached(name, 60_000);
     }
     const down = client.state!;
     assert.equal(down.connection.status, 'connected', 'the rest of the cluster stays connected');
-    assert.ok(topicOf(down, topic)!.partitions.every((p) => p.replicas.includes(victim)), 'replica assignment stays');
+    assert.ok(
+      topicOf(down, topic)!.partitions.every((p) => p.replicas.includes(victim)),
+      'replica assignment stays',
+    );
 
     const restartAt = Date.now();
     await embedded.startNode(victim);
-    ms.expect('recovered', (s) => brokerOf(s)?.status === 'online' && (topicOf(s, topic)?.partitions.every((p) => p.isr.length === 3 && !p.underReplicated) ?? false));
+    ms.expect(
+      'recovered',
+      (s) =>
+        brokerOf(s)?.status === 'online' &&
+        (topicOf(s, topic)?.partitions.every((p) => p.isr.length === 3 && !p.underReplicated) ?? false),
+    );
     const recoveredAt = await ms.reached('recovered', 120_000);
     const longestGap = ms.longestGap(killedAt, recoveredAt);
     ms.close();
@@ -122,7 +170,11 @@ describe('broker and controller faults under load: nothing acknowledged is lost'
     assert.equal(final.acked + final.failed, final.sent, 'every message sent is acknowledged or reported failed');
     assert.equal(rangeCount(final.ackedIds), final.acked);
     assert.equal(rangeCount(final.failedIds), final.failed);
-    assert.equal(final.failed, 0, `the producer gave up on messages while the cluster could still take them: ${final.lastError}`);
+    assert.equal(
+      final.failed,
+      0,
+      `the producer gave up on messages while the cluster could still take them: ${final.lastError}`,
+    );
 
     // The whole log as it is now (nothing writes to it any more), then the lab group must
     // have read and committed all of it.
@@ -159,7 +211,11 @@ describe('broker and controller faults under load: nothing acknowledged is lost'
     assert.equal(log.records, log.seen.size + duplicates);
     assert.equal(duplicates, 0, `${duplicates} message(s) were written twice by an idempotent producer`);
     assert.equal(committed, log.records, 'the lab group committed the whole log');
-    const consumed = dashboard.lab.instances().find((i) => i.name === instance.result.name)!.consumed;
+    // The worker reports its count every 250 ms, and a commit can reach the group before that
+    // report reaches the dashboard: wait a little for the count to come in.
+    const consumedOf = () => dashboard.lab.instances().find((i) => i.name === instance.result.name)!.consumed;
+    for (let i = 0; i < 50 && consumedOf() < log.records; i++) await wait(200);
+    const consumed = consumedOf();
     assert.ok(consumed >= log.records, `the lab instance consumed ${consumed} of ${log.records} records`);
     assert.ok(longestGap < MAX_PATCH_GAP_MS, `the dashboard went ${longestGap} ms without a patch during the fault`);
 
@@ -173,12 +229,15 @@ describe('broker and controller faults under load: nothing acknowledged is lost'
       const d = dashboard.groups.detail(groupId);
       const committed = d?.offsets.reduce((sum, o) => sum + (o.committed ?? 0), 0) ?? 0;
       if (d && d.offsets.length === 3 && committed >= records && d.totalLag === 0) return d;
-      if (Date.now() > deadline) throw new Error(`group ${groupId} did not catch up; last: ${JSON.stringify(d?.offsets)}`);
+      if (Date.now() > deadline)
+        throw new Error(`group ${groupId} did not catch up; last: ${JSON.stringify(d?.offsets)}`);
       await wait(200);
     }
   }
 
-  it('a broker killed and restarted under load: shown offline, leaderships move, under-replicated, recovered; every acknowledged id consumed', (t) => faultUnderLoad(t, 'broker'));
+  it('a broker killed and restarted under load: shown offline, leaderships move, under-replicated, recovered; every acknowledged id consumed', (t) =>
+    faultUnderLoad(t, 'broker'));
 
-  it('the active controller killed under load: a new controller shown, the same guarantees', (t) => faultUnderLoad(t, 'controller'));
+  it('the active controller killed under load: a new controller shown, the same guarantees', (t) =>
+    faultUnderLoad(t, 'controller'));
 });

@@ -4,10 +4,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { deleteTopic, randomName, withAdmin } from '../support/kafka';
-import { connectSocket, until, type TestSocket } from '../support/http';
-import { fuzzCase, type FuzzCase } from '../support/fuzz-inputs';
-import { MAX_EVENTS_PER_SECOND } from '../../server/security/socket-guard';
+import { deleteTopic, randomName, withAdmin } from '@/tests/support/kafka';
+import { connectSocket, until, type TestSocket } from '@/tests/support/http';
+import { fuzzCase, type FuzzCase } from '@/tests/support/fuzz-inputs';
+import { MAX_EVENTS_PER_SECOND } from '@/server/security/socket-guard';
 
 // Random and malformed input against a real dashboard in its own process, on the real
 // embedded cluster, for a bounded time (FUZZ_SECONDS, default 60): wrong types and shapes for
@@ -56,7 +56,13 @@ async function logEnds(except: string): Promise<Map<string, string>> {
     for (const topic of await admin.listTopics()) {
       if (topic === except || topic.startsWith('__')) continue;
       const offsets = await admin.fetchTopicOffsets(topic).catch(() => []);
-      ends.set(topic, offsets.map((o) => `${o.partition}:${o.high}`).sort().join(','));
+      ends.set(
+        topic,
+        offsets
+          .map((o) => `${o.partition}:${o.high}`)
+          .sort()
+          .join(','),
+      );
     }
     return ends;
   });
@@ -81,7 +87,9 @@ class Worker {
     if (this.socket?.connected) return this.socket;
     this.socket?.close();
     this.errors = [];
-    this.socket = await connectSocket(this.url, {}, ['websocket'], (s) => s.on('action:error', (e) => this.errors.push(e)));
+    this.socket = await connectSocket(this.url, {}, ['websocket'], (s) =>
+      s.on('action:error', (e) => this.errors.push(e)),
+    );
     return this.socket;
   }
 
@@ -89,7 +97,12 @@ class Worker {
     const label = `${c.kind}${'event' in c ? ` ${c.event.slice(0, 40)}` : ''}${'name' in c ? ` ${String(c.name).slice(0, 40)}` : ''}`;
     const fail = (list: string[], why: string) => list.length < 20 && list.push(`${label}: ${why}`);
     if (c.kind === 'http') {
-      const res = await fetch(`${this.url}${c.path}`, { method: c.method, headers: c.contentType ? { 'content-type': c.contentType } : {}, body: c.body, signal: AbortSignal.timeout(30_000) }).catch((e: Error) => e);
+      const res = await fetch(`${this.url}${c.path}`, {
+        method: c.method,
+        headers: c.contentType ? { 'content-type': c.contentType } : {},
+        body: c.body,
+        signal: AbortSignal.timeout(30_000),
+      }).catch((e: Error) => e);
       if (res instanceof Error) fail(tally.unanswered, res.message);
       else {
         if (res.status < 400 || res.status >= 500) fail(tally.wrong, `HTTP ${res.status} ${c.method} ${c.path}`);
@@ -111,14 +124,25 @@ class Worker {
       const name = c.event.slice(0, 100);
       (socket as unknown as { emit(event: string, payload: unknown): void }).emit(c.event, c.payload);
       // An earlier raw packet may still be answered meanwhile: look for this event's own error.
-      const answered = await until('an action:error', () => this.errors.slice(before).some((e) => e.event === name) || !socket.connected, 15_000).then(
+      const answered = await until(
+        'an action:error',
+        () => this.errors.slice(before).some((e) => e.event === name) || !socket.connected,
+        15_000,
+      ).then(
         () => true,
         () => false,
       );
-      if (!answered) fail(tally.unanswered, `no action:error within 15 s; got ${JSON.stringify(this.errors.slice(before)).slice(0, 300)}`);
+      if (!answered)
+        fail(
+          tally.unanswered,
+          `no action:error within 15 s; got ${JSON.stringify(this.errors.slice(before)).slice(0, 300)}`,
+        );
       return;
     }
-    const request = c.kind === 'action-request' ? c.request : { name: c.kind === 'produce' ? 'produce:send' : c.name, payload: c.payload };
+    const request =
+      c.kind === 'action-request'
+        ? c.request
+        : { name: c.kind === 'produce' ? 'produce:send' : c.name, payload: c.payload };
     const answer = await socket
       .timeout(60_000)
       .emitWithAck('action:run', request as never)
@@ -131,7 +155,8 @@ class Worker {
     }
     if (c.expect === 'answered') return;
     if (answer.ok) fail(tally.wrong, `accepted: ${JSON.stringify(answer).slice(0, 200)}`);
-    else if (c.expect === 'too-large' && !/max\.message\.bytes/.test(answer.error)) fail(tally.wrong, `too-large without the limit: ${answer.error}`);
+    else if (c.expect === 'too-large' && !/max\.message\.bytes/.test(answer.error))
+      fail(tally.wrong, `too-large without the limit: ${answer.error}`);
   }
 
   close(): void {
@@ -145,16 +170,22 @@ describe(`fuzz: ${SECONDS} s of bad input against a running dashboard`, { timeou
   let before_: Map<string, string>;
 
   before(async () => {
-    await withAdmin((admin) => admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: 3, replicationFactor: 1 }] }));
+    await withAdmin((admin) =>
+      admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: 3, replicationFactor: 1 }] }),
+    );
     server = await startServer();
     const probe = await connectSocket(server.url);
     try {
       // The dashboard knows the topic and its leaders, so produce cases really produce.
-      await until('the fuzz topic with leaders', async () => {
-        const res = await fetch(`${server.url}/api/cluster`);
-        const state = (await res.json()) as { topics: { name: string; partitions: { leader: number }[] }[] };
-        return state.topics.some((t) => t.name === topic && t.partitions.every((p) => p.leader >= 0));
-      }, 60_000);
+      await until(
+        'the fuzz topic with leaders',
+        async () => {
+          const res = await fetch(`${server.url}/api/cluster`);
+          const state = (await res.json()) as { topics: { name: string; partitions: { leader: number }[] }[] };
+          return state.topics.some((t) => t.name === topic && t.partitions.every((p) => p.leader >= 0));
+        },
+        60_000,
+      );
     } finally {
       probe.close();
     }
@@ -201,7 +232,12 @@ describe(`fuzz: ${SECONDS} s of bad input against a running dashboard`, { timeou
       const acks: Promise<unknown>[] = [];
       for (let i = 0; i < 2_000; i++) {
         socket.emit('cluster:resync', { reason: 42 } as never);
-        if (i % 4 === 0) acks.push(socket.timeout(30_000).emitWithAck('action:run', { name: 'lab:stop', payload: { instance: 'not an instance' } }));
+        if (i % 4 === 0)
+          acks.push(
+            socket
+              .timeout(30_000)
+              .emitWithAck('action:run', { name: 'lab:stop', payload: { instance: 'not an instance' } }),
+          );
       }
       const answers = await Promise.all(acks);
       await until('the flood notice', () => notices.some((m) => /too many events/.test(m)), 15_000);
@@ -236,13 +272,22 @@ describe(`fuzz: ${SECONDS} s of bad input against a running dashboard`, { timeou
     assert.deepEqual(tally.unanswered, [], 'every bad input is answered');
     assert.deepEqual(tally.wrong, [], 'every answer is the right one');
     assert.equal(floodAnswers.length, 500);
-    assert.ok(floodAnswers.every((a) => (a as { ok: boolean }).ok === false), 'flooded actions are refused, never run');
-    assert.ok(rssAfter < rssBefore + RSS_BOUND_MB, `RSS grew from ${rssBefore.toFixed(0)} to ${rssAfter.toFixed(0)} MB`);
+    assert.ok(
+      floodAnswers.every((a) => (a as { ok: boolean }).ok === false),
+      'flooded actions are refused, never run',
+    );
+    assert.ok(
+      rssAfter < rssBefore + RSS_BOUND_MB,
+      `RSS grew from ${rssBefore.toFixed(0)} to ${rssAfter.toFixed(0)} MB`,
+    );
 
     // Still works: a valid produce lands in the fuzz topic.
     const socket = await connectSocket(server.url);
     try {
-      const answer = await socket.timeout(30_000).emitWithAck('action:run', { name: 'produce:send', payload: { topic, key: 'after-fuzz', value: 'ok', format: 'text', headers: [], partition: null, count: 1 } });
+      const answer = await socket.timeout(30_000).emitWithAck('action:run', {
+        name: 'produce:send',
+        payload: { topic, key: 'after-fuzz', value: 'ok', format: 'text', headers: [], partition: null, count: 1 },
+      });
       assert.ok(answer.ok, JSON.stringify(answer));
     } finally {
       socket.close();

@@ -1,12 +1,12 @@
 import { describe, it, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import type { GroupDetail } from '../../lib/contract/groups';
-import type { ActionName, ActionPayload } from '../../lib/contract/action-schemas';
-import type { ActionResults, LabInstance } from '../../lib/contract/actions';
-import type { Dashboard } from '../../server/app';
-import { createTopic, deleteTopic, randomName, startTestDashboard, withAdmin } from '../support/kafka';
-import { produce } from '../support/consumers';
-import { gone, startServerProcess, wait, workerParent } from '../support/lab';
+import type { GroupDetail } from '@/lib/contract/groups';
+import type { ActionName, ActionPayload } from '@/lib/contract/action-schemas';
+import type { ActionResults, LabInstance } from '@/lib/contract/actions';
+import type { Dashboard } from '@/server/app';
+import { createTopic, deleteTopic, randomName, startTestDashboard, withAdmin } from '@/tests/support/kafka';
+import { produce } from '@/tests/support/consumers';
+import { gone, startServerProcess, wait, workerParent } from '@/tests/support/lab';
 
 // The consumer-instance lab on the real embedded cluster: instances are real OS processes
 // running kafkajs consumers; the group is read back through the dashboard.
@@ -30,12 +30,20 @@ describe('consumer-instance lab', () => {
     return answer.ok ? '' : answer.error;
   }
 
-  async function group(groupId: string, what: string, predicate: (d: GroupDetail) => boolean, timeoutMs = 30_000): Promise<GroupDetail> {
+  async function group(
+    groupId: string,
+    what: string,
+    predicate: (d: GroupDetail) => boolean,
+    timeoutMs = 30_000,
+  ): Promise<GroupDetail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const d = dashboard.groups.detail(groupId);
       if (d && predicate(d)) return d;
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(d).slice(0, 1500)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(d).slice(0, 1500)}`,
+        );
       await wait(100);
     }
   }
@@ -45,17 +53,35 @@ describe('consumer-instance lab', () => {
     topics.push(topic);
     await createTopic(topic, 3, 3);
     const deadline = Date.now() + 30_000;
-    while (!dashboard.store.snapshot().topics.some((t) => t.name === topic && t.partitions.length === 3 && t.partitions.every((p) => p.leader >= 0))) {
+    while (
+      !dashboard.store
+        .snapshot()
+        .topics.some((t) => t.name === topic && t.partitions.length === 3 && t.partitions.every((p) => p.leader >= 0))
+    ) {
       if (Date.now() > deadline) throw new Error(`topic ${topic} never got leaders`);
       await wait(100);
     }
-    if (messages > 0) await produce(topic, Array.from({ length: messages }, (_, i) => ({ key: `k${i}`, value: `m${i}` })));
+    if (messages > 0)
+      await produce(
+        topic,
+        Array.from({ length: messages }, (_, i) => ({ key: `k${i}`, value: `m${i}` })),
+      );
     return topic;
   }
 
   const start = (groupId: string, topic: string, extra: Partial<ActionPayload<'lab:start'>> = {}) =>
-    run('lab:start', { groupId, topics: [topic], consumers: 1, processingDelayMs: 0, sessionTimeoutMs: SESSION_MS, ...extra });
-  const stable = (members: number) => (d: GroupDetail) => d.state === 'Stable' && d.members.length === members && d.members.reduce((n, m) => n + m.assignments.length, 0) === 3;
+    run('lab:start', {
+      groupId,
+      topics: [topic],
+      consumers: 1,
+      processingDelayMs: 0,
+      sessionTimeoutMs: SESSION_MS,
+      ...extra,
+    });
+  const stable = (members: number) => (d: GroupDetail) =>
+    d.state === 'Stable' &&
+    d.members.length === members &&
+    d.members.reduce((n, m) => n + m.assignments.length, 0) === 3;
   const owned = (d: GroupDetail) => d.members.map((m) => m.assignments.length).sort();
   const committed = (d: GroupDetail) => d.offsets.reduce((n, o) => n + (o.committed ?? 0), 0);
   const instance = (name: string): LabInstance => dashboard.lab.instances().find((i) => i.name === name)!;
@@ -66,7 +92,12 @@ describe('consumer-instance lab', () => {
 
   afterEach(async () => {
     // Kill is enough here: every test has its own group, nobody waits for these to leave.
-    await Promise.all(dashboard.lab.instances().filter((i) => i.pid !== null && i.endedAt === null).map((i) => dashboard.lab.kill(i.name).catch(() => undefined)));
+    await Promise.all(
+      dashboard.lab
+        .instances()
+        .filter((i) => i.pid !== null && i.endedAt === null)
+        .map((i) => dashboard.lab.kill(i.name).catch(() => undefined)),
+    );
   });
 
   after(async () => {
@@ -86,7 +117,10 @@ describe('consumer-instance lab', () => {
     assert.deepEqual(two.members.map((m) => m.clientId).sort(), ['lab-A-1', 'lab-B-1']);
     await wait(500);
     const bMember = instance('B').consumers[0].memberId;
-    assert.ok(bMember && two.members.some((m) => m.memberId === bMember), 'the instance reports the member id the coordinator knows');
+    assert.ok(
+      bMember && two.members.some((m) => m.memberId === bMember),
+      'the instance reports the member id the coordinator knows',
+    );
 
     const killedAt = Date.now();
     const killed = await run('lab:kill', { instance: 'B' });
@@ -96,9 +130,17 @@ describe('consumer-instance lab', () => {
     // Until the session timeout the coordinator still counts B's member in.
     await wait(2_500);
     assert.equal(dashboard.groups.detail(groupId)!.members.length, 2, 'B is still a member right after the kill');
-    const after = await group(groupId, 'A owns all 3', (d) => stable(1)(d) && d.rebalances[0]?.left.some((l) => l.memberId === bMember), SESSION_MS + 20_000);
+    const after = await group(
+      groupId,
+      'A owns all 3',
+      (d) => stable(1)(d) && d.rebalances[0]?.left.some((l) => l.memberId === bMember),
+      SESSION_MS + 20_000,
+    );
     const tookMs = Date.now() - killedAt;
-    assert.ok(tookMs >= SESSION_MS - 1_000, `the group rebalanced ${tookMs} ms after the kill, before the session timeout`);
+    assert.ok(
+      tookMs >= SESSION_MS - 1_000,
+      `the group rebalanced ${tookMs} ms after the kill, before the session timeout`,
+    );
     assert.equal(after.members[0].clientId, 'lab-A-1');
     assert.equal(after.rebalances[0].generation, after.generation);
     assert.ok(after.generation! > two.generation!);
@@ -116,7 +158,12 @@ describe('consumer-instance lab', () => {
     const stopped = await run('lab:stop', { instance: b.name });
     assert.equal(stopped.status, 'stopped');
     assert.equal(stopped.lastError, null);
-    const one = await group(groupId, 'A alone', (d) => stable(1)(d) && d.rebalances[0]?.left.some((l) => l.clientId === `lab-${b.name}-1`), 15_000);
+    const one = await group(
+      groupId,
+      'A alone',
+      (d) => stable(1)(d) && d.rebalances[0]?.left.some((l) => l.clientId === `lab-${b.name}-1`),
+      15_000,
+    );
     assert.ok(Date.now() - t0 < 15_000);
     assert.equal(one.members[0].clientId, `lab-${a.name}-1`);
     assert.ok(gone(b.pid!), 'the stopped process exited');
@@ -126,11 +173,18 @@ describe('consumer-instance lab', () => {
     const topic = await freshTopic(30);
     const groupId = randomName('pause-group');
     const { name } = await start(groupId, topic);
-    const caughtUp = await group(groupId, 'lag 0 after 30 messages', (d) => stable(1)(d) && d.totalLag === 0 && committed(d) === 30);
+    const caughtUp = await group(
+      groupId,
+      'lag 0 after 30 messages',
+      (d) => stable(1)(d) && d.totalLag === 0 && committed(d) === 30,
+    );
     const paused = await run('lab:pause', { instance: name });
     assert.equal(paused.status, 'paused');
     assert.match(await refusal('lab:pause', { instance: name }), /already paused/);
-    await produce(topic, Array.from({ length: 30 }, (_, i) => ({ key: `late${i}`, value: 'x' })));
+    await produce(
+      topic,
+      Array.from({ length: 30 }, (_, i) => ({ key: `late${i}`, value: 'x' })),
+    );
     const behind = await group(groupId, 'lag 30 while paused', (d) => d.totalLag === 30);
     await wait(3_000);
     const still = dashboard.groups.detail(groupId)!;
@@ -153,18 +207,28 @@ describe('consumer-instance lab', () => {
     const ids = (...ks: number[]) => ks.map((k) => `lab-${name}-${k}`);
     const one = await group(groupId, '1 member', stable(1));
     const up = await run('lab:scale', { instance: name, consumers: 2 });
-    assert.deepEqual(up.consumers.map((c) => c.clientId), ids(1, 2));
+    assert.deepEqual(
+      up.consumers.map((c) => c.clientId),
+      ids(1, 2),
+    );
     const two = await group(groupId, '2 members', stable(2));
     assert.deepEqual(owned(two), [1, 2]);
     assert.ok(two.generation! > one.generation!);
 
     const answer = await run('lab:rebalance', { groupId });
     assert.deepEqual(answer, { groupId, instance: name, clientId: ids(2)[0] });
-    const rejoined = await group(groupId, 'a new generation with 2 members', (d) => stable(2)(d) && d.generation! > two.generation!);
+    const rejoined = await group(
+      groupId,
+      'a new generation with 2 members',
+      (d) => stable(2)(d) && d.generation! > two.generation!,
+    );
     assert.deepEqual(rejoined.members.map((m) => m.clientId).sort(), ids(1, 2));
 
     const down = await run('lab:scale', { instance: name, consumers: 1 });
-    assert.deepEqual(down.consumers.map((c) => c.clientId), ids(1));
+    assert.deepEqual(
+      down.consumers.map((c) => c.clientId),
+      ids(1),
+    );
     const back = await group(groupId, '1 member again', stable(1));
     assert.ok(back.generation! > rejoined.generation!);
   });
@@ -196,16 +260,50 @@ describe('consumer-instance lab', () => {
     const groupId = randomName('refusal-group');
     assert.equal(await refusal('lab:stop', { instance: 'Q' }), 'no running lab instance Q');
     assert.equal(await refusal('lab:scale', { instance: 'Q', consumers: 2 }), 'no running lab instance Q');
-    assert.match(await refusal('lab:start', { groupId, topics: ['no-such-topic-here'], consumers: 1, processingDelayMs: 0, sessionTimeoutMs: SESSION_MS }), /no topic named no-such-topic-here/);
-    assert.match(await refusal('lab:start', { groupId, topics: [topic], consumers: 0, processingDelayMs: 0, sessionTimeoutMs: SESSION_MS }), /^invalid lab:start: consumers: /);
-    assert.match(await refusal('lab:start', { groupId, topics: [topic], consumers: 1, processingDelayMs: 0, sessionTimeoutMs: 100 }), /^invalid lab:start: sessionTimeoutMs: /);
+    assert.match(
+      await refusal('lab:start', {
+        groupId,
+        topics: ['no-such-topic-here'],
+        consumers: 1,
+        processingDelayMs: 0,
+        sessionTimeoutMs: SESSION_MS,
+      }),
+      /no topic named no-such-topic-here/,
+    );
+    assert.match(
+      await refusal('lab:start', {
+        groupId,
+        topics: [topic],
+        consumers: 0,
+        processingDelayMs: 0,
+        sessionTimeoutMs: SESSION_MS,
+      }),
+      /^invalid lab:start: consumers: /,
+    );
+    assert.match(
+      await refusal('lab:start', {
+        groupId,
+        topics: [topic],
+        consumers: 1,
+        processingDelayMs: 0,
+        sessionTimeoutMs: 100,
+      }),
+      /^invalid lab:start: sessionTimeoutMs: /,
+    );
     assert.match(await refusal('lab:kill', { instance: 'lowercase' }), /^invalid lab:kill: instance: /);
-    assert.match(await refusal('lab:rebalance', { groupId }), new RegExp(`no running lab instance is in group ${groupId}`));
+    assert.match(
+      await refusal('lab:rebalance', { groupId }),
+      new RegExp(`no running lab instance is in group ${groupId}`),
+    );
     const a = await start(groupId, topic);
     await run('lab:kill', { instance: a.name });
     assert.equal(await refusal('lab:pause', { instance: a.name }), `no running lab instance ${a.name}: it was killed`);
     assert.match(await refusal('lab:rebalance', { groupId }), /no running lab instance is in group/);
-    assert.equal(dashboard.lab.instances().find((i) => i.name === a.name)?.status, 'killed', 'ended instances stay in the list');
+    assert.equal(
+      dashboard.lab.instances().find((i) => i.name === a.name)?.status,
+      'killed',
+      'ended instances stay in the list',
+    );
   });
 
   it('marks an instance whose process died on its own as crashed, with the reason', async () => {
@@ -230,7 +328,13 @@ describe('consumer-instance lab', () => {
       const res = await fetch(`${server.url}/api/actions/lab:start`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ groupId: randomName('orphan-group'), topics: [topic], consumers: 1, processingDelayMs: 0, sessionTimeoutMs: SESSION_MS }),
+        body: JSON.stringify({
+          groupId: randomName('orphan-group'),
+          topics: [topic],
+          consumers: 1,
+          processingDelayMs: 0,
+          sessionTimeoutMs: SESSION_MS,
+        }),
       });
       const answer = (await res.json()) as { ok: boolean; result?: LabInstance; error?: string };
       assert.equal(answer.ok, true, answer.error);

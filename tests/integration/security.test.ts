@@ -1,16 +1,24 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Dashboard } from '../../server/app';
-import type { ProduceRequest } from '../../lib/contract/action-schemas';
-import { deleteTopic, randomName, startTestDashboard } from '../support/kafka';
-import { connectSocket, get, postForm, postJson, sessionCookie, until } from '../support/http';
+import type { Dashboard } from '@/server/app';
+import type { ProduceRequest } from '@/lib/contract/action-schemas';
+import { deleteTopic, randomName, startTestDashboard } from '@/tests/support/kafka';
+import { connectSocket, get, postForm, postJson, sessionCookie, until } from '@/tests/support/http';
 
 // Every refusal of the security layer, through real HTTP and real socket.io clients against a
 // dashboard on the embedded cluster: login (token, user and password), sign-in lockout,
 // sign-out, the socket's origin check, the produce/lab rate limit and the security headers.
 
 const TOKEN = 'token-for-tests-0123456789';
-const message = (topic: string): ProduceRequest => ({ topic, key: null, value: 'hello', format: 'text', headers: [], partition: null, count: 1 });
+const message = (topic: string): ProduceRequest => ({
+  topic,
+  key: null,
+  value: 'hello',
+  format: 'text',
+  headers: [],
+  partition: null,
+  count: 1,
+});
 
 describe('login with a token', { timeout: 120_000 }, () => {
   let dashboard: Dashboard;
@@ -50,7 +58,10 @@ describe('login with a token', { timeout: 120_000 }, () => {
     const body = (await res.json()) as Record<string, unknown>;
     assert.deepEqual(Object.keys(body).sort(), ['kafka', 'ok']);
     assert.deepEqual(Object.keys(body.kafka as object).sort(), ['reachable', 'status']);
-    const full = (await (await get(`${url}/api/health`, { authorization: `Bearer ${TOKEN}` })).json()) as Record<string, unknown>;
+    const full = (await (await get(`${url}/api/health`, { authorization: `Bearer ${TOKEN}` })).json()) as Record<
+      string,
+      unknown
+    >;
     assert.ok('uptimeSeconds' in full, 'signed in, health has its detail');
   });
 
@@ -90,7 +101,11 @@ describe('login with a token', { timeout: 120_000 }, () => {
   });
 
   it('marks the cookie Secure behind a TLS proxy, and never redirects off the dashboard', async () => {
-    const res = await postForm(`${url}/login`, { token: TOKEN, next: '//evil.example/steal' }, { 'x-forwarded-proto': 'https' });
+    const res = await postForm(
+      `${url}/login`,
+      { token: TOKEN, next: '//evil.example/steal' },
+      { 'x-forwarded-proto': 'https' },
+    );
     assert.equal(res.status, 303);
     assert.equal(res.headers.get('location'), '/');
     assert.match(res.headers.get('set-cookie') ?? '', /; Secure/);
@@ -112,13 +127,20 @@ describe('login with a username and password', { timeout: 60_000 }, () => {
   const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
 
   before(async () => {
-    dashboard = await startTestDashboard({ KAFKA_LIVE_AUTH_USERNAME: 'operator', KAFKA_LIVE_AUTH_PASSWORD: 'correct horse battery', KAFKA_LIVE_LOGIN_LIMIT: '3' });
+    dashboard = await startTestDashboard({
+      KAFKA_LIVE_AUTH_USERNAME: 'operator',
+      KAFKA_LIVE_AUTH_PASSWORD: 'correct horse battery',
+      KAFKA_LIVE_LOGIN_LIMIT: '3',
+    });
   });
   after(() => dashboard.close());
 
   it('accepts HTTP Basic and the login form, and refuses a wrong user or password', async () => {
     const url = dashboard.url;
-    assert.equal((await get(`${url}/api/cluster`, { authorization: basic('operator', 'correct horse battery') })).status, 200);
+    assert.equal(
+      (await get(`${url}/api/cluster`, { authorization: basic('operator', 'correct horse battery') })).status,
+      200,
+    );
     const noAuth = await get(`${url}/api/cluster`);
     assert.match(noAuth.headers.get('www-authenticate') ?? '', /^Basic/);
     const form = await postForm(`${url}/login`, { username: 'operator', password: 'correct horse battery', next: '/' });
@@ -128,7 +150,11 @@ describe('login with a username and password', { timeout: 60_000 }, () => {
 
   it('after too many failed sign-ins pauses the address, even for the right password, saying when to retry', async () => {
     const url = dashboard.url;
-    for (let i = 0; i < 2; i++) assert.equal((await get(`${url}/api/cluster`, { authorization: basic('root', 'correct horse battery') })).status, 401);
+    for (let i = 0; i < 2; i++)
+      assert.equal(
+        (await get(`${url}/api/cluster`, { authorization: basic('root', 'correct horse battery') })).status,
+        401,
+      );
     assert.equal((await postForm(`${url}/login`, { username: 'operator', password: 'guess', next: '/' })).status, 401);
     const blocked = await get(`${url}/api/cluster`, { authorization: basic('operator', 'correct horse battery') });
     assert.equal(blocked.status, 429);
@@ -170,7 +196,11 @@ describe('socket.io origin check and cross-site writes', { timeout: 60_000 }, ()
   });
 
   it('refuses an action POSTed from another origin', async () => {
-    const res = await postJson(`${dashboard.url}/api/actions/topic:count-keys`, { topic: 'x' }, { origin: 'http://evil.example' });
+    const res = await postJson(
+      `${dashboard.url}/api/actions/topic:count-keys`,
+      { topic: 'x' },
+      { origin: 'http://evil.example' },
+    );
     assert.equal(res.status, 403);
     assert.match((await res.json()).error, /is not allowed/);
   });
@@ -183,7 +213,15 @@ describe('rate limit on produce and lab actions', { timeout: 120_000 }, () => {
   before(async () => {
     dashboard = await startTestDashboard({ KAFKA_LIVE_ACTION_LIMIT: '3' });
     await until('Kafka connected', () => dashboard.store.snapshot().connection.status === 'connected', 60_000);
-    const created = await postJson(`${dashboard.url}/api/actions/topic:create`, { name: topic, partitions: 1, replicationFactor: 1, cleanupPolicy: 'delete', retentionMs: null, retentionBytes: null, segmentMs: null });
+    const created = await postJson(`${dashboard.url}/api/actions/topic:create`, {
+      name: topic,
+      partitions: 1,
+      replicationFactor: 1,
+      cleanupPolicy: 'delete',
+      retentionMs: null,
+      retentionBytes: null,
+      segmentMs: null,
+    });
     assert.equal(created.status, 200, await created.text());
   });
   after(async () => {
@@ -194,12 +232,19 @@ describe('rate limit on produce and lab actions', { timeout: 120_000 }, () => {
   it('refuses the action past the limit on the socket and the API (429), with when to retry', async () => {
     const socket = await connectSocket(dashboard.url);
     try {
-      await until('the topic to be known', () => dashboard.store.snapshot().topics.some((t) => t.name === topic && t.partitions.every((p) => p.leader >= 0)));
+      await until('the topic to be known', () =>
+        dashboard.store.snapshot().topics.some((t) => t.name === topic && t.partitions.every((p) => p.leader >= 0)),
+      );
       for (let i = 0; i < 3; i++) {
-        const answer = await socket.timeout(30_000).emitWithAck('action:run', { name: 'produce:send', payload: message(topic) });
+        const answer = await socket
+          .timeout(30_000)
+          .emitWithAck('action:run', { name: 'produce:send', payload: message(topic) });
         assert.equal(answer.ok, true, JSON.stringify(answer));
       }
-      const refused = await socket.timeout(30_000).emitWithAck('action:run', { name: 'lab:start', payload: { groupId: 'g', topics: [topic], consumers: 1, processingDelayMs: 0, sessionTimeoutMs: 10_000 } });
+      const refused = await socket.timeout(30_000).emitWithAck('action:run', {
+        name: 'lab:start',
+        payload: { groupId: 'g', topics: [topic], consumers: 1, processingDelayMs: 0, sessionTimeoutMs: 10_000 },
+      });
       assert.equal(refused.ok, false);
       if (!refused.ok) {
         assert.match(refused.error, /too many produce and lab actions .* at most 3 a minute .*try again in \d+ s/);
@@ -211,7 +256,9 @@ describe('rate limit on produce and lab actions', { timeout: 120_000 }, () => {
       assert.match((await http.json()).error, /try again in \d+ s/);
 
       // Stopping something and other actions are not limited; a bad payload is still just bad.
-      const stop = await socket.timeout(30_000).emitWithAck('action:run', { name: 'lab:kill', payload: { instance: 'Z9' } });
+      const stop = await socket
+        .timeout(30_000)
+        .emitWithAck('action:run', { name: 'lab:kill', payload: { instance: 'Z9' } });
       assert.equal(stop.ok, false);
       if (!stop.ok) assert.doesNotMatch(stop.error, /too many/);
       const count = await postJson(`${dashboard.url}/api/actions/topic:count-keys`, { topic });
@@ -231,7 +278,11 @@ describe('security headers and request checks', { timeout: 60_000 }, () => {
   after(() => dashboard.close());
 
   it('sends CSP and friends on API answers, errors and refusals, and no X-Powered-By', async () => {
-    const answers = [await get(`${dashboard.url}/api/health`), await get(`${dashboard.url}/api/nope`), await fetch(`${dashboard.url}/api/actions/produce:send`, { method: 'POST', body: 'x' })];
+    const answers = [
+      await get(`${dashboard.url}/api/health`),
+      await get(`${dashboard.url}/api/nope`),
+      await fetch(`${dashboard.url}/api/actions/produce:send`, { method: 'POST', body: 'x' }),
+    ];
     for (const res of answers) {
       const csp = res.headers.get('content-security-policy') ?? '';
       assert.match(csp, /default-src 'self'/);
@@ -246,7 +297,12 @@ describe('security headers and request checks', { timeout: 60_000 }, () => {
   });
 
   it('answers bodies that are not JSON, too large or of the wrong type with a clear 4xx', async () => {
-    const post = (body: string | Uint8Array<ArrayBuffer>, type = 'application/json') => fetch(`${dashboard.url}/api/actions/topic:count-keys`, { method: 'POST', body, headers: { 'content-type': type } });
+    const post = (body: string | Uint8Array<ArrayBuffer>, type = 'application/json') =>
+      fetch(`${dashboard.url}/api/actions/topic:count-keys`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': type },
+      });
     const text = await post('{"topic":"x"}', 'text/plain');
     assert.equal(text.status, 415);
     assert.match((await text.json()).error, /content-type: application\/json/);
@@ -261,7 +317,9 @@ describe('security headers and request checks', { timeout: 60_000 }, () => {
     const huge = await post(new Uint8Array(2_100_000).fill(0x20));
     assert.equal(huge.status, 413);
     assert.match((await huge.json()).error, /over 2000000 bytes/);
-    const badUtf8 = await post(new Uint8Array([0x7b, 0x22, 0x74, 0x6f, 0x70, 0x69, 0x63, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]));
+    const badUtf8 = await post(
+      new Uint8Array([0x7b, 0x22, 0x74, 0x6f, 0x70, 0x69, 0x63, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    );
     assert.equal(badUtf8.status, 400);
     assert.match((await badUtf8.json()).error, /topic/);
   });
@@ -278,7 +336,12 @@ describe('security headers and request checks', { timeout: 60_000 }, () => {
   it('answers a malformed action:run request through its ack, and unknown events with an error', async () => {
     const socket = await connectSocket(dashboard.url);
     try {
-      for (const request of ['produce:send', { payload: {} }, { name: 42 }, { name: 'produce:send', payload: {}, extra: 1 }]) {
+      for (const request of [
+        'produce:send',
+        { payload: {} },
+        { name: 42 },
+        { name: 'produce:send', payload: {}, extra: 1 },
+      ]) {
         const answer = await socket.timeout(10_000).emitWithAck('action:run', request as never);
         assert.equal(answer.ok, false);
         if (!answer.ok) assert.match(answer.error, /invalid action:run request/);
@@ -286,10 +349,10 @@ describe('security headers and request checks', { timeout: 60_000 }, () => {
       const errors: string[] = [];
       socket.on('action:error', (e) => errors.push(e.message));
       (socket as unknown as { emit(e: string, p: unknown): void }).emit('drop:tables', {});
-      socket.emit('group:watch', { groupId: 42 } as never);
+      socket.emit('watch', { kind: 'group', groupId: 42 } as never);
       await until('two errors', () => errors.length >= 2);
       assert.ok(errors.some((m) => /unknown event "drop:tables"/.test(m)));
-      assert.ok(errors.some((m) => /invalid group:watch payload: groupId/.test(m)));
+      assert.ok(errors.some((m) => /invalid watch payload: groupId/.test(m)));
     } finally {
       socket.close();
     }

@@ -2,11 +2,17 @@ import { after, before, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import type { ActionName } from '../../lib/contract/action-schemas';
-import type { ActionResponse, LabInstance } from '../../lib/contract/actions';
-import { LiveClient } from '../support/live-client';
-import { createTopic, deleteTopic, embedded, randomName, withAdmin } from '../support/kafka';
-import { descendants, startServerProcess, stillRunning, type Launcher, type ServerProcess } from '../support/server-process';
+import type { ActionName } from '@/lib/contract/action-schemas';
+import type { ActionResponse, LabInstance } from '@/lib/contract/actions';
+import { LiveClient } from '@/tests/support/live-client';
+import { createTopic, deleteTopic, embedded, randomName, withAdmin } from '@/tests/support/kafka';
+import {
+  descendants,
+  startServerProcess,
+  stillRunning,
+  type Launcher,
+  type ServerProcess,
+} from '@/tests/support/server-process';
 
 // Shutdown of the real server process with lab instances in a group, a load run, a live tail
 // and a browser-like socket open: SIGTERM ends it cleanly and quickly, the group is left at
@@ -18,7 +24,11 @@ const SESSION_MS = 45_000;
 const SHUTDOWN_LIMIT_MS = 8_000;
 
 async function post(server: ServerProcess, name: ActionName, payload: unknown): Promise<ActionResponse> {
-  const res = await fetch(`${server.url}/api/actions/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  const res = await fetch(`${server.url}/api/actions/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
+  });
   return (await res.json()) as ActionResponse;
 }
 
@@ -60,15 +70,31 @@ describe('graceful shutdown and no orphans', { timeout: 600_000 }, () => {
       const groupId = randomName('shutdown-group');
       const instances: LabInstance[] = [];
       for (const consumers of [2, 1]) {
-        const answer = await post(server, 'lab:start', { groupId, topics: [topic], consumers, processingDelayMs: 0, sessionTimeoutMs: SESSION_MS });
+        const answer = await post(server, 'lab:start', {
+          groupId,
+          topics: [topic],
+          consumers,
+          processingDelayMs: 0,
+          sessionTimeoutMs: SESSION_MS,
+        });
         assert.ok(answer.ok, answer.ok ? '' : answer.error);
         instances.push(answer.result as LabInstance);
       }
-      await until('3 members Stable', async () => {
-        const g = await groupState(groupId);
-        return g.state === 'Stable' && g.members === 3 ? g : null;
-      }, 60_000);
-      const load = await post(server, 'produce:load-start', { topic, rate: 200, durationSeconds: 120, keyPattern: 'k-{n}', keySpace: 10 });
+      await until(
+        '3 members Stable',
+        async () => {
+          const g = await groupState(groupId);
+          return g.state === 'Stable' && g.members === 3 ? g : null;
+        },
+        60_000,
+      );
+      const load = await post(server, 'produce:load-start', {
+        topic,
+        rate: 200,
+        durationSeconds: 120,
+        keyPattern: 'k-{n}',
+        keySpace: 10,
+      });
       assert.ok(load.ok, load.ok ? '' : load.error);
       client.watchTail(topic);
       await client.waitForTail('the tail streaming', (m) => m.length > 0, 30_000);
@@ -97,7 +123,11 @@ describe('graceful shutdown and no orphans', { timeout: 600_000 }, () => {
       // Right away, far inside the session timeout: only LeaveGroup explains an empty group.
       const g = await groupState(groupId);
       assert.deepEqual(g, { state: 'Empty', members: 0 }, 'the lab instances left their group');
-      await until('every process of the tree gone', async () => (stillRunning(tree).length === 0 ? true : null), 5_000).catch(() => {
+      await until(
+        'every process of the tree gone',
+        async () => (stillRunning(tree).length === 0 ? true : null),
+        5_000,
+      ).catch(() => {
         assert.fail(`still running after exit: ${stillRunning(tree).join(', ')}`);
       });
     } finally {
@@ -108,9 +138,11 @@ describe('graceful shutdown and no orphans', { timeout: 600_000 }, () => {
 
   // node with tsx's loader is what npm start and the Docker image run. (tsx's own CLI relays
   // a SIGTERM but SIGKILLs the server if it does not confirm within 30 ms, so it is not used.)
-  it('SIGTERM to the server (npm start, the Docker image): exit 0 within seconds, lab instances leave their group at once, no process left', (t) => sigtermCase(t, 'node', 'process'));
+  it('SIGTERM to the server (npm start, the Docker image): exit 0 within seconds, lab instances leave their group at once, no process left', (t) =>
+    sigtermCase(t, 'node', 'process'));
 
-  it('SIGTERM to the whole process group (a service manager, Ctrl-C): instances still leave their group, exit 0', (t) => sigtermCase(t, 'node', 'group'));
+  it('SIGTERM to the whole process group (a service manager, Ctrl-C): instances still leave their group, exit 0', (t) =>
+    sigtermCase(t, 'node', 'group'));
 
   it('SIGKILL of the server leaves no process behind, and the instances leave their group before they go', async (t) => {
     const { server, client, groupId, tree } = await busyServer('npx');
@@ -118,7 +150,11 @@ describe('graceful shutdown and no orphans', { timeout: 600_000 }, () => {
       const serverPid = server.serverPid();
       const t0 = Date.now();
       process.kill(serverPid, 'SIGKILL');
-      await until('every process of the tree gone', async () => (stillRunning(tree).length === 0 ? true : null), 10_000).catch(() => {
+      await until(
+        'every process of the tree gone',
+        async () => (stillRunning(tree).length === 0 ? true : null),
+        10_000,
+      ).catch(() => {
         assert.fail(`orphans after SIGKILL: ${stillRunning(tree).join(', ')}`);
       });
       const goneMs = Date.now() - t0;
@@ -134,7 +170,12 @@ describe('graceful shutdown and no orphans', { timeout: 600_000 }, () => {
   it('Dashboard.close() stops pollers, sidecar, tail, load and lab instances: the process then exits by itself', async () => {
     const probe = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../support/close-probe.ts')], {
       cwd: path.resolve(__dirname, '../..'),
-      env: { ...process.env, KAFKA_BROKERS: embedded.bootstrap.join(','), PROBE_TOPIC: topic, PROBE_GROUP: randomName('close-probe') },
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: embedded.bootstrap.join(','),
+        PROBE_TOPIC: topic,
+        PROBE_GROUP: randomName('close-probe'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

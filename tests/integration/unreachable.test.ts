@@ -1,10 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import type { Dashboard } from '../../server/app';
-import type { HealthResponse } from '../../lib/contract/api';
-import { LiveClient } from '../support/live-client';
-import { startTestDashboard } from '../support/kafka';
+import type { Dashboard } from '@/server/app';
+import type { HealthResponse } from '@/lib/contract/api';
+import { LiveClient } from '@/tests/support/live-client';
+import { startTestDashboard } from '@/tests/support/kafka';
 
 async function closedPort(): Promise<number> {
   const server = net.createServer();

@@ -1,5 +1,5 @@
-import { loadConfig } from '../../server/config';
-import { startDashboard } from '../../server/app';
+import { loadConfig } from '@/server/config';
+import { startDashboard } from '@/server/app';
 
 // The dashboard without Next.js, as a process of its own: a test that may crash it (the fuzz
 // test) sees the crash as an exit and reads its memory from /proc. Configured by env like the

@@ -12,9 +12,19 @@ export interface TestMember {
   stop(): Promise<void>;
 }
 
-export async function startMember(groupId: string, topics: string[], opts: { clientId?: string; fromBeginning?: boolean } = {}): Promise<TestMember> {
+export async function startMember(
+  groupId: string,
+  topics: string[],
+  opts: { clientId?: string; fromBeginning?: boolean } = {},
+): Promise<TestMember> {
   const clientId = opts.clientId ?? `member-${Math.random().toString(16).slice(2, 8)}`;
-  const consumer = testKafka(clientId).consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 500, rebalanceTimeout: 10_000 });
+  const consumer = testKafka(clientId).consumer({
+    groupId,
+    sessionTimeout: 6000,
+    heartbeatInterval: 500,
+    maxWaitTimeInMs: 500,
+    rebalanceTimeout: 10_000,
+  });
   let consumed = 0;
   let memberId: string | null = null;
   consumer.on(consumer.events.GROUP_JOIN, (e) => (memberId = e.payload.memberId));
@@ -53,7 +63,10 @@ async function subscribeWhenKnown(consumer: Consumer, topic: string, fromBeginni
   }
 }
 
-export async function produce(topic: string, messages: { key?: string; value: string; partition?: number }[]): Promise<void> {
+export async function produce(
+  topic: string,
+  messages: { key?: string; value: string; partition?: number }[],
+): Promise<void> {
   // Idempotent: kafkajs retries a whole send when one partition's leader is not known yet
   // (a topic created a moment ago), which would write the other partitions twice.
   const producer = testKafka().producer({ idempotent: true, maxInFlightRequests: 1 });

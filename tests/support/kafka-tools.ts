@@ -1,11 +1,12 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { kafkaToolJvmArgs } from '@/server/embedded/tools';
 import { embedded } from './kafka';
 
 // Kafka's own consumer-groups tool and librdkafka's kcat, for checking the dashboard against
 // clients that are not kafkajs.
 
-// What bin/kafka-consumer-groups.sh runs in Kafka 3.9 (from the kafka-tools artifact).
+// What bin/kafka-consumer-groups.sh runs in Kafka 3.9 and 4.x alike (from the kafka-tools
+// artifact of the embedded cluster's release).
 const CONSUMER_GROUP_COMMAND = 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand';
 
 export interface ToolGroupRow {
@@ -19,24 +20,37 @@ export interface ToolGroupRow {
   clientId: string | null;
 }
 
-function runTool(args: string[]): Promise<string> {
-  const classpath = path.join(embedded.layout.libDir, '*');
-  // A quick-starting small JVM; no log4j config, so stdout carries only the tool's table.
-  const jvm = ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Dlog4j.configuration=file:/dev/null', '-cp', classpath];
+/** Runs one of Kafka's command-line classes of the embedded cluster's release against it
+ *  (`--bootstrap-server` is added) and answers its stdout. Its logging goes to stderr, so
+ *  stdout carries only the tool's answer. */
+export function runKafkaTool(mainClass: string, args: string[]): Promise<string> {
+  const jvm = kafkaToolJvmArgs(embedded.layout);
   return new Promise((resolve, reject) => {
-    execFile('java', [...jvm, CONSUMER_GROUP_COMMAND, '--bootstrap-server', embedded.bootstrap.join(','), ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`kafka-consumer-groups ${args.join(' ')} failed: ${error.message}\n${stderr}`));
-      else resolve(stdout);
-    });
+    execFile(
+      'java',
+      [...jvm, mainClass, '--bootstrap-server', embedded.bootstrap.join(','), ...args],
+      { timeout: 60_000 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${mainClass} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+        else resolve(stdout);
+      },
+    );
   });
 }
+
+const runTool = (args: string[]) => runKafkaTool(CONSUMER_GROUP_COMMAND, args);
 
 const value = (s: string | undefined) => (s === undefined || s === '-' ? null : s);
 const num = (s: string | undefined) => (value(s) === null ? null : Number(s));
 
 /** `kafka-consumer-groups.sh --describe --group <id>` (offsets view) and `--state`, parsed. */
-export async function describeGroupWithKafkaTool(groupId: string): Promise<{ state: string | null; rows: ToolGroupRow[] }> {
-  const [offsets, state] = await Promise.all([runTool(['--describe', '--group', groupId]), runTool(['--describe', '--group', groupId, '--state'])]);
+export async function describeGroupWithKafkaTool(
+  groupId: string,
+): Promise<{ state: string | null; rows: ToolGroupRow[] }> {
+  const [offsets, state] = await Promise.all([
+    runTool(['--describe', '--group', groupId]),
+    runTool(['--describe', '--group', groupId, '--state']),
+  ]);
   const rows: ToolGroupRow[] = [];
   for (const line of offsets.split('\n')) {
     const cols = line.trim().split(/\s+/);
@@ -74,17 +88,26 @@ export interface KcatConsumer {
  *  partitions without a commit, commits every 200 ms. */
 export function startKcatConsumer(groupId: string, topic: string, opts: { clientId?: string } = {}): KcatConsumer {
   const args = [
-    '-b', embedded.bootstrap.join(','),
-    '-G', groupId, topic,
+    '-b',
+    embedded.bootstrap.join(','),
+    '-G',
+    groupId,
+    topic,
     '-q',
     // Unbuffered: stdout is a pipe here, and the test counts lines as they come.
     '-u',
-    '-f', 'msg %p %o\\n',
-    '-X', `client.id=${opts.clientId ?? 'kcat-test'}`,
-    '-X', 'auto.offset.reset=earliest',
-    '-X', 'auto.commit.interval.ms=200',
-    '-X', 'session.timeout.ms=6000',
-    '-X', 'heartbeat.interval.ms=500',
+    '-f',
+    'msg %p %o\\n',
+    '-X',
+    `client.id=${opts.clientId ?? 'kcat-test'}`,
+    '-X',
+    'auto.offset.reset=earliest',
+    '-X',
+    'auto.commit.interval.ms=200',
+    '-X',
+    'session.timeout.ms=6000',
+    '-X',
+    'heartbeat.interval.ms=500',
   ];
   const child = spawn('kcat', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let count = 0;

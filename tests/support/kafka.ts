@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { loadConfig } from '../../server/config';
-import { startDashboard, type Dashboard } from '../../server/app';
-import { EmbeddedCluster } from '../../server/embedded/cluster';
+import { loadConfig } from '@/server/config';
+import { startDashboard, type Dashboard } from '@/server/app';
+import { EmbeddedCluster } from '@/server/embedded/cluster';
 
 // Helpers for tests against the real embedded cluster (npm run test:integration starts it).
 
@@ -31,7 +31,9 @@ export async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T>
 export async function createTopic(name: string, numPartitions = 3, replicationFactor = 3): Promise<void> {
   // waitForLeaders: kafkajs's own wait misreads KRaft's first metadata answers; tests wait on
   // the dashboard's state instead.
-  await withAdmin((admin) => admin.createTopics({ topics: [{ topic: name, numPartitions, replicationFactor }], waitForLeaders: false }));
+  await withAdmin((admin) =>
+    admin.createTopics({ topics: [{ topic: name, numPartitions, replicationFactor }], waitForLeaders: false }),
+  );
 }
 
 export async function deleteTopic(name: string): Promise<void> {

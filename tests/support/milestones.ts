@@ -1,4 +1,4 @@
-import type { ClusterSnapshot } from '../../lib/contract/cluster';
+import type { ClusterSnapshot } from '@/lib/contract/cluster';
 import type { LiveClient } from './live-client';
 
 // Watches a LiveClient's state as each patch lands and notes when each named condition first
@@ -30,7 +30,10 @@ export class Milestones {
     for (;;) {
       const at = this.at.get(name);
       if (at !== undefined) return at;
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${name}; brokers: ${JSON.stringify(this.client.state?.brokers)} controller ${this.client.state?.controllerId}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out after ${timeoutMs} ms waiting for ${name}; brokers: ${JSON.stringify(this.client.state?.brokers)} controller ${this.client.state?.controllerId}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -45,21 +45,33 @@ function command(launcher: Launcher): [string, string[]] {
   }
 }
 
-export async function startServerProcess(opts: { launcher?: Launcher; port?: number; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  opts: { launcher?: Launcher; port?: number; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<ServerProcess> {
   const port = opts.port ?? (await freePort());
   const [cmd, args] = command(opts.launcher ?? 'npx');
   const child = spawn(cmd, args, {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KAFKA_BROKERS: embedded.bootstrap.join(','), POLL_INTERVAL_MS: '500', NEXT_TELEMETRY_DISABLED: '1', ...opts.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KAFKA_BROKERS: embedded.bootstrap.join(','),
+      POLL_INTERVAL_MS: '500',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...opts.env,
+    },
   });
   let output = '';
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding('utf8');
     stream?.on('data', (chunk: string) => (output = (output + chunk).slice(-8000)));
   }
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const cleanup = () => {
     try {
       process.kill(-child.pid!, 'SIGKILL');
@@ -70,7 +82,10 @@ export async function startServerProcess(opts: { launcher?: Launcher; port?: num
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
   for (;;) {
-    const up = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline || child.exitCode !== null) {
       cleanup();
@@ -84,7 +99,9 @@ export async function startServerProcess(opts: { launcher?: Launcher; port?: num
     child,
     exited,
     serverPid() {
-      const candidates = [child.pid!, ...descendants(child.pid!)].filter((pid) => commandLine(pid).includes('server/index.ts'));
+      const candidates = [child.pid!, ...descendants(child.pid!)].filter((pid) =>
+        commandLine(pid).includes('server/index.ts'),
+      );
       // The deepest one: npx and tsx's CLI name the script too, above the real server.
       const server = candidates.find((pid) => !descendants(pid).some((d) => candidates.includes(d)));
       if (server === undefined) throw new Error(`no server/index.ts process under ${child.pid}`);

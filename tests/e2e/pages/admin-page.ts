@@ -5,7 +5,10 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class AdminPage {
   constructor(private readonly page: Page) {}
 
-  async createTopic(name: string, opts: { partitions?: number; replication?: number; cleanup?: string; segmentMs?: number } = {}): Promise<void> {
+  async createTopic(
+    name: string,
+    opts: { partitions?: number; replication?: number; cleanup?: string; segmentMs?: number } = {},
+  ): Promise<void> {
     await this.page.getByTestId('new-topic').click();
     const form = this.page.getByRole('form', { name: 'New topic' });
     await form.getByLabel('Name').fill(name);
@@ -30,6 +33,8 @@ export class AdminPage {
 
   async stopBroker(id: number): Promise<void> {
     await this.brokerButton('stop', id).click();
+    // A stop asks first, as a kill does.
+    await this.page.getByTestId(`broker-stop-confirm-${id}`).click();
     await expect(this.page.getByTestId(`broker-pending-${id}`)).toBeVisible();
   }
 

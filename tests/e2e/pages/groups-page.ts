@@ -44,4 +44,17 @@ export class GroupsPage {
   generations(): Locator {
     return this.page.locator('[data-testid^="rebalance-gen-"]');
   }
+
+  /** The group's health verdict badge on the group page; `data-verdict` holds the state. */
+  verdict(): Locator {
+    return this.page.getByTestId('group-verdict').locator('[data-verdict]');
+  }
+
+  verdictText(): Locator {
+    return this.page.getByTestId('group-verdict-text');
+  }
+
+  listVerdict(groupId: string): Locator {
+    return this.page.getByTestId(`group-verdict-${groupId}`).locator('[data-verdict]');
+  }
 }

@@ -18,7 +18,7 @@ export class ProducePanel {
     const panel = this.panel();
     await panel.getByLabel('use a key').setChecked(opts.key !== null);
     if (opts.key !== null) await panel.getByLabel('key', { exact: true }).fill(opts.key);
-    await panel.getByLabel('value').fill(opts.value);
+    await panel.getByLabel('value', { exact: true }).fill(opts.value);
     await panel.getByLabel('format').selectOption(opts.format ?? 'text');
     await panel.getByLabel('count').fill(String(opts.count ?? 1));
   }

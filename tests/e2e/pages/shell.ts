@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { ClusterResponse } from '../../../lib/contract/api';
+import type { ClusterResponse } from '@/lib/contract/api';
 
 /** What every screen shares: the connection indicator, the header links, the throughput chart
  *  and topic rows, read the way the reconnect tests need them. */
@@ -38,22 +38,39 @@ export class Shell {
   /** The topic table holds each user topic the server knows once: same names, no doubles. */
   async expectRowsMatch(serverUrl: string): Promise<void> {
     await expect
-      .poll(async () => {
-        const cluster = (await (await fetch(`${serverUrl}/api/cluster`)).json()) as ClusterResponse;
-        const api = cluster.topics.filter((t) => !t.internal).map((t) => t.name).sort();
-        const rows = (await this.topicRows().evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''))).map((id) => id.slice('topic-row-'.length)).sort();
-        return JSON.stringify(rows) === JSON.stringify(api) ? 'match' : `rows ${rows.length} ${JSON.stringify(rows)} vs api ${api.length} ${JSON.stringify(api)}`;
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          const cluster = (await (await fetch(`${serverUrl}/api/cluster`)).json()) as ClusterResponse;
+          const api = cluster.topics
+            .filter((t) => !t.internal)
+            .map((t) => t.name)
+            .sort();
+          const rows = (
+            await this.topicRows().evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''))
+          )
+            .map((id) => id.slice('topic-row-'.length))
+            .sort();
+          return JSON.stringify(rows) === JSON.stringify(api)
+            ? 'match'
+            : `rows ${rows.length} ${JSON.stringify(rows)} vs api ${api.length} ${JSON.stringify(api)}`;
+        },
+        { timeout: 30_000 },
+      )
       .toBe('match');
   }
 
   /** The `tick` numbers in the live tail's rows, as shown. */
   async tailTicks(): Promise<number[]> {
     const texts = await this.page.locator('[data-testid^="tail-row-"]').allTextContents();
-    return texts.map((t) => /"tick":(\d+)/.exec(t)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+    return texts
+      .map((t) => /"tick":(\d+)/.exec(t)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number);
   }
 
   async tailRowIds(): Promise<string[]> {
-    return this.page.locator('[data-testid^="tail-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+    return this.page
+      .locator('[data-testid^="tail-row-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
   }
 }

@@ -1,0 +1,5 @@
+import { LearnScreen } from '@/components/learn/learn-screen';
+
+export default function LearnPage() {
+  return <LearnScreen />;
+}

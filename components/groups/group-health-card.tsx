@@ -1,0 +1,59 @@
+'use client';
+
+import { useTranslations } from 'use-intl';
+import type { GroupHealthDetail } from '@/lib/contract/lag';
+import { duration } from '@/lib/lag/verdict-text';
+import { VerdictBadge } from './verdict-badge';
+
+// The group's verdict with its reason in words, the partitions that are not OK with theirs,
+// and the windows behind it, so "Stopped" can be checked against what it means.
+
+const LISTED = 5;
+
+export function GroupHealthCard({ health }: { health: GroupHealthDetail | null }) {
+  const t = useTranslations('groups.health');
+  if (!health)
+    return (
+      <p className="text-sm text-zinc-400" data-testid="group-health">
+        {t('notJudged')}
+      </p>
+    );
+  const notOk = health.partitions.filter((p) => p.verdict !== 'OK');
+  const w = health.windows;
+  return (
+    <div className="space-y-2 text-sm" data-testid="group-health">
+      <div className="flex flex-wrap items-center gap-2">
+        <VerdictBadge verdict={health.verdict} text={health.text} testId="group-verdict" />
+        <span className="text-zinc-200" data-testid="group-verdict-text">
+          {health.text}
+        </span>
+      </div>
+      {notOk.length > 0 && (
+        <ul className="space-y-1 text-xs text-zinc-400">
+          {notOk.slice(0, LISTED).map((p) => (
+            <li key={`${p.topic}:${p.partition}`} className="flex gap-2">
+              <VerdictBadge verdict={p.verdict} />
+              <span>
+                <span className="font-mono text-zinc-300">
+                  {p.topic}/{p.partition}
+                </span>
+                : {p.text}
+              </span>
+            </li>
+          ))}
+          {notOk.length > LISTED && <li>{t('more', { count: notOk.length - LISTED })}</li>}
+        </ul>
+      )}
+      <p className="text-xs text-zinc-400" data-testid="verdict-windows">
+        Judged over the last {duration(w.windowMs)}. Stopped or stalled after {w.stopFactor} × the group&apos;s median
+        commit interval
+        {health.pattern.medianIntervalMs === null
+          ? ' (not seen yet)'
+          : ` (${duration(health.pattern.medianIntervalMs)})`}
+        , at least {duration(w.stopFloorMs)}: now {duration(health.pattern.stopAfterMs)}. Falling behind: lag right
+        after each commit rising over {duration(w.trendMinMs)} and {w.trendMinCommits} commits. A rewind shows for{' '}
+        {duration(w.rewindHoldMs)}.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { useTranslations } from 'use-intl';
+import type { GroupHealth, Verdict } from '@/lib/contract/lag';
+import { Badge, type Tone } from '@/components/ui/badge';
+
+const TONE: Record<Verdict, Tone> = {
+  OK: 'good',
+  UNKNOWN: 'neutral',
+  NOT_COMMITTING: 'info',
+  WARN: 'warn',
+  NO_MEMBERS: 'neutral',
+  STALL: 'bad',
+  STOP: 'bad',
+  REWIND: 'accent',
+};
+
+/** A verdict as a badge; its reason in words on hover (and beside it where there is room). */
+export function VerdictBadge({ verdict, text, testId }: { verdict: Verdict; text?: string; testId?: string }) {
+  const t = useTranslations('groups');
+  return (
+    <Badge tone={TONE[verdict]} testId={testId} title={text}>
+      <span data-verdict={verdict}>{t(`verdict.${verdict}`)}</span>
+    </Badge>
+  );
+}
+
+/** A group's verdict, or a dash while it has none (share groups, not judged yet). */
+export function GroupVerdictBadge({ health, testId }: { health: GroupHealth | null; testId?: string }) {
+  const t = useTranslations('groups');
+  if (!health)
+    return (
+      <span className="text-zinc-400" data-testid={testId} title={t('notJudged')}>
+        —
+      </span>
+    );
+  return <VerdictBadge verdict={health.verdict} text={health.text} testId={testId} />;
+}

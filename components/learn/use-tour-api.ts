@@ -1,0 +1,23 @@
+'use client';
+
+import { useMemo } from 'react';
+import { useLiveStore } from '@/lib/store';
+import { runAction } from '@/lib/store/use-live-bridge';
+import type { TourApi } from './tour-api';
+
+/** The real TourApi: the dashboard's actions over the page's socket, and the live store. */
+export function useTourApi(): TourApi {
+  return useMemo<TourApi>(() => {
+    const state = () => useLiveStore.getState();
+    return {
+      act: runAction,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      now: () => Date.now(),
+      brokers: () => state().cluster?.brokers.filter((b) => b.online).length ?? 1,
+      controllerId: () => state().cluster?.controllerId ?? null,
+      partitions: (topic) => state().cluster?.topics.find((t) => t.name === topic)?.partitions ?? null,
+      instances: () => state().labInstances,
+      group: (groupId) => state().groups?.groups.find((g) => g.groupId === groupId),
+    };
+  }, []);
+}
