@@ -9,6 +9,7 @@ import { attachRealtime, type LiveServer } from './realtime/socket';
 import { Subscriptions } from './realtime/subscriptions';
 import { handleApi } from './http/api';
 import { EmbeddedCluster } from './embedded/cluster';
+import { RETENTION_CHECK_MS } from './embedded/layout';
 import { GroupsService } from './groups/service';
 import { MetricsExporter } from './http/metrics';
 import { ActionDispatcher } from './actions/dispatcher';
@@ -113,7 +114,12 @@ export async function startDashboard({
     },
     { readOnly: config.readOnly, audit: log, limit: security.actionLimit },
   );
-  const info = { readOnly: config.readOnly, brokerFaults: embedded !== null, auth: security.auth };
+  const info = {
+    readOnly: config.readOnly,
+    brokerFaults: embedded !== null,
+    auth: security.auth,
+    retentionCheckMs: embedded ? RETENTION_CHECK_MS : null,
+  };
 
   const readOne = (topic: string, partition: number, offset: number) =>
     readMessage({ clients, store }, topic, partition, offset);

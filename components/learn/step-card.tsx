@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { useLiveStore } from '@/lib/store';
 import { Button } from '@/components/ui/button';
@@ -9,6 +9,7 @@ import { cleanUp, namesFor, newRunId, type StepDef } from './steps';
 import { StepView } from './views';
 import { useTourApi } from './use-tour-api';
 import type { Progress } from './progress';
+import type { Outcome } from './tour-api';
 import { withStep } from './progress';
 
 type Phase = 'idle' | 'asking' | 'running' | 'cleaning';
@@ -41,7 +42,10 @@ export function StepCard({
   onProgress(next: (p: Progress) => Progress): void;
 }) {
   const t = useTranslations('learn');
-  const api = useTourApi();
+  // What a long experiment found so far: its live view shows it while the step still runs.
+  const [live, setLive] = useState<Outcome>({});
+  const note = useCallback((partial: Outcome) => setLive((l) => ({ ...l, ...partial })), []);
+  const api = useTourApi(note);
   const readOnly = useLiveStore((s) => s.serverInfo?.readOnly ?? false);
   const embedded = useLiveStore((s) => s.cluster?.connection.embedded ?? false);
   const connected = useLiveStore((s) => s.serverInfo !== null);
@@ -57,6 +61,8 @@ export function StepCard({
   const names = saved ? namesFor(step, saved.runId) : null;
   const creates = namesFor(step, '…');
   const hasExperiment = step.partitions > 0 || step.groups > 0;
+  // Broker steps stop a node: only the embedded cluster's nodes are ours to stop.
+  const offered = !step.brokerStep || embedded;
 
   async function clean() {
     if (!saved || saved.state !== 'ran') return;
@@ -69,6 +75,7 @@ export function StepCard({
   async function run() {
     if (choice === null) return;
     setError(null);
+    setLive({});
     setPhase('running');
     if (saved?.state === 'ran') await cleanUp(api, namesFor(step, saved.runId));
     const runId = newRunId();
@@ -139,13 +146,18 @@ export function StepCard({
         <div className="flex flex-wrap items-center gap-2">
           <Button
             tone="primary"
-            disabled={choice === null || pending || !connected}
+            disabled={choice === null || pending || !connected || !offered}
             onClick={() => (embedded || !hasExperiment ? void run() : setPhase('asking'))}
             data-testid="learn-run"
           >
             {phase === 'running' ? t('running') : revealed ? t('rerun') : t('run')}
           </Button>
-          {choice === null && <span className="text-xs text-zinc-400">{t('predictFirst')}</span>}
+          {!offered && (
+            <span className="text-xs text-amber-200" data-testid="learn-broker-only">
+              {t('brokerOnly')}
+            </span>
+          )}
+          {offered && choice === null && <span className="text-xs text-zinc-400">{t('predictFirst')}</span>}
           {revealed && (
             <Button
               onClick={() => {
@@ -160,6 +172,11 @@ export function StepCard({
       )}
       <div aria-live="polite" className="text-sm">
         {phase === 'running' && <p className="text-zinc-300">{t('runningLong')}</p>}
+        {phase === 'running' && step.live && names && (
+          <div className="mt-2" data-testid="learn-live">
+            <StepView step={step} names={names} outcome={live} />
+          </div>
+        )}
         {phase === 'cleaning' && <p className="text-zinc-300">{t('cleaning')}</p>}
         {error && (
           <p className="text-rose-300" data-testid="learn-error">

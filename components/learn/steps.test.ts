@@ -49,6 +49,9 @@ function fakeApi(overrides: Partial<TourApi> & { answers?: Partial<Record<Action
     partitions: (t) => topics.get(t) ?? null,
     instances: () => [],
     group: () => undefined,
+    embedded: () => true,
+    retentionCheckMs: () => 10_000,
+    note: () => undefined,
     ...overrides,
   };
   return { api, calls, topics };
@@ -67,6 +70,7 @@ describe('tour steps', () => {
       'coordinator',
       'twoGroups',
       'reprocess',
+      'retention',
       'compaction',
     ]);
     for (const s of STEPS) assert.ok(s.choices.includes(s.answer), `${s.id}: the answer is one of the choices`);
@@ -138,6 +142,94 @@ describe('tour steps', () => {
     const start = calls.find((c) => c.name === 'lab:start')?.payload as ActionPayload<'lab:start'>;
     assert.equal(start.groupId, names.groups[0]);
     assert.equal(start.consumers, 4);
+  });
+
+  it('the leader step stops partition 0’s leader, sees an in-sync follower take over, and starts it again', async () => {
+    const step = stepById('leader');
+    const names = namesFor(step, 'x5');
+    const { api, calls, topics } = fakeApi({ answers: { 'produce:send': { count: 6, messages: [], spread: [] } } });
+    const real = api.act.bind(api);
+    api.act = async (name, payload) => {
+      const answer = await real(name, payload);
+      const ps = topics.get(names.topic ?? '');
+      if (name === 'broker:stop' && ps) ps[0] = { ...ps[0], leader: 1, isr: [1, 2] };
+      if (name === 'broker:start' && ps) ps[0] = { ...ps[0], isr: [1, 2, 0] };
+      return answer;
+    };
+    assert.deepEqual(await step.run(api, names), {
+      oldLeader: 0,
+      isrBefore: '0, 1, 2',
+      newLeader: 1,
+      isrDuring: '1, 2',
+      isrAfter: '1, 2, 0',
+    });
+    assert.deepEqual(
+      calls.filter((c) => c.name.startsWith('broker:')).map((c) => [c.name, c.payload]),
+      [
+        ['broker:stop', { brokerId: 0 }],
+        ['broker:start', { brokerId: 0 }],
+      ],
+    );
+  });
+
+  it('the leader step starts the broker again even when no new leader shows, and never runs off the embedded cluster', async () => {
+    const step = stepById('leader');
+    const stuck = fakeApi({ answers: { 'produce:send': { count: 6, messages: [], spread: [] } } });
+    await assert.rejects(step.run(stuck.api, namesFor(step, 'x6')), /timed out waiting for a new leader/);
+    assert.deepEqual(
+      stuck.calls.filter((c) => c.name.startsWith('broker:')).map((c) => c.name),
+      ['broker:stop', 'broker:start'],
+    );
+    const foreign = fakeApi({ embedded: () => false });
+    await assert.rejects(step.run(foreign.api, namesFor(step, 'x7')), /only the embedded cluster/);
+    assert.equal(foreign.calls.length, 0);
+  });
+
+  it('the retention step waits for the check to delete by time, then by size, and reports the log start', async () => {
+    const step = stepById('retention');
+    const names = namesFor(step, 'x8');
+    const log = { low: 0, high: 0, deleteAt: Infinity, bytesLimit: false };
+    const notes: Record<string, unknown>[] = [];
+    const { api, calls, topics } = fakeApi({ note: (n) => notes.push(n) });
+    const real = api.act.bind(api);
+    api.act = async (name, payload) => {
+      const answer = await real(name, payload);
+      if (name === 'produce:send') {
+        const count = (payload as ActionPayload<'produce:send'>).count;
+        log.high += count;
+        if (log.high === 10) log.deleteAt = api.now() + 20_000;
+        return { ok: true, result: { count } } as never;
+      }
+      if (name === 'topic:configure' && (payload as ActionPayload<'topic:configure'>).retentionBytes) {
+        log.bytesLimit = true;
+      }
+      return answer;
+    };
+    const sleep = api.sleep;
+    api.sleep = async (ms) => {
+      await sleep(ms);
+      if (api.now() >= log.deleteAt && log.low < 10) log.low = 10;
+      if (log.bytesLimit) log.low = log.high - 3;
+      const ps = topics.get(names.topic ?? '');
+      if (ps) ps[0] = { ...ps[0], low: log.low, high: log.high };
+    };
+    const outcome = await step.run(api, names);
+    const create = calls[0].payload as ActionPayload<'topic:create'>;
+    assert.equal(create.retentionMs, 15_000);
+    assert.equal(create.segmentMs, 1_000);
+    assert.equal(outcome.timeSeconds, 20);
+    assert.equal(outcome.sizeStart, 10);
+    assert.equal(outcome.deleted, 3);
+    assert.equal(outcome.kept, 3);
+    assert.equal(outcome.last, 15);
+    // The time limit is lifted before the size part, so only size decides what goes.
+    const configures = calls.filter((c) => c.name === 'topic:configure').map((c) => c.payload);
+    assert.deepEqual(configures, [
+      { topic: names.topic, retentionMs: -1 },
+      { topic: names.topic, retentionBytes: 2_500 },
+    ]);
+    assert.equal(notes[0].phase, 'time');
+    assert.equal(notes.at(-1)?.phase, 'size');
   });
 
   it('a wait that never settles fails with what it waited for, instead of hanging', async () => {

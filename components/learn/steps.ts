@@ -1,8 +1,17 @@
 import { partitionForKey } from '@/lib/partitioner';
 import type { LabInstance } from '@/lib/contract/actions';
-import { must, StepFailed, until, type TourApi } from './tour-api';
+import { must, StepFailed, until, type Outcome, type TourApi } from './tour-api';
+
+export type { Outcome } from './tour-api';
 
 const COMPACTION_WAIT_MS = 180_000;
+/** The retention step's topic keeps messages 15 s: long enough to watch, short enough to wait. */
+export const RETENTION_MS = 15_000;
+/** Kafka's default log.retention.check.interval.ms, for a cluster whose setting we do not know. */
+const DEFAULT_RETENTION_CHECK_MS = 300_000;
+/** The size part writes 6 messages of about 1 KB, one segment each, under a 2,500-byte limit. */
+export const RETENTION_BYTES = 2_500;
+const SIZE_MESSAGES = 6;
 
 // The tour's steps, in the seed note's order (brokers, topics and partitions, consumers and
 // groups, the coordinator, offsets per group, storage policies). Each step is a prediction with
@@ -20,6 +29,7 @@ export const STEP_IDS = [
   'coordinator',
   'twoGroups',
   'reprocess',
+  'retention',
   'compaction',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
@@ -31,9 +41,6 @@ export interface StepNames {
   groups: string[];
 }
 
-/** What an experiment found, as numbers and words for the reveal sentence and the mini-view. */
-export type Outcome = Record<string, string | number>;
-
 export interface StepDef {
   id: StepId;
   /** Choice ids; the words are in messages (learn.steps.<id>.choices.<choice>). */
@@ -44,6 +51,10 @@ export interface StepDef {
   groups: number;
   /** Where the effect shows on the real screens. */
   screen: 'topic' | 'group' | 'overview';
+  /** It stops and starts a broker: offered only on the embedded cluster. */
+  brokerStep?: boolean;
+  /** Its live view is shown while the experiment runs, not only after (slow, visible effects). */
+  live?: boolean;
   run(api: TourApi, names: StepNames): Promise<Outcome>;
 }
 
@@ -73,7 +84,7 @@ async function createTopic(api: TourApi, topic: string, partitions: number, extr
     partitions,
     replicationFactor: replicas(api),
     cleanupPolicy: extra.cleanupPolicy ?? 'delete',
-    retentionMs: null,
+    retentionMs: extra.retentionMs ?? null,
     retentionBytes: null,
     segmentMs: extra.segmentMs ?? null,
     ...(extra.minCleanableDirtyRatio ? { minCleanableDirtyRatio: extra.minCleanableDirtyRatio } : {}),
@@ -87,6 +98,7 @@ async function createTopic(api: TourApi, topic: string, partitions: number, extr
 
 interface CreateExtra {
   cleanupPolicy: 'delete' | 'compact';
+  retentionMs: number;
   segmentMs: number;
   minCleanableDirtyRatio: number;
   deleteRetentionMs: number;
@@ -185,16 +197,58 @@ const topicOf = (names: StepNames) => {
 export const STEPS: readonly StepDef[] = [
   {
     id: 'leader',
-    choices: ['one', 'all'],
-    answer: 'one',
+    choices: ['offline', 'followerLeads', 'lost'],
+    answer: 'followerLeads',
     partitions: 3,
     groups: 0,
     screen: 'topic',
+    brokerStep: true,
+    live: true,
     async run(api, names) {
       const topic = topicOf(names);
+      if (!api.embedded()) throw new StepFailed('this step stops a broker, which only the embedded cluster allows');
       await createTopic(api, topic, 3);
-      const ps = api.partitions(topic) ?? [];
-      return { replicas: ps[0]?.replicas.length ?? 0, leaders: new Set(ps.map((p) => p.leader)).size };
+      await send(api, topic, null, 'order {n}', 6);
+      const first = api.partitions(topic)?.[0];
+      if (!first) throw new StepFailed(`topic ${topic} has no partition 0`);
+      const oldLeader = first.leader;
+      const isrBefore = first.isr.join(', ');
+      api.note({ oldLeader, isrBefore });
+      await must(api, 'broker:stop', { brokerId: oldLeader });
+      let moved: { leader: number; isr: number[] };
+      try {
+        // Controlled shutdown hands leadership to an in-sync follower before the process exits.
+        moved = await until(
+          api,
+          'a new leader for partition 0',
+          () => {
+            const p = api.partitions(topic)?.[0];
+            return p && p.leader >= 0 && p.leader !== oldLeader && !p.isr.includes(oldLeader) ? p : null;
+          },
+          60_000,
+        );
+        api.note({ newLeader: moved.leader, isrDuring: moved.isr.join(', ') });
+        // A few seconds without the broker, so the learner sees the smaller ISR on screen.
+        await api.sleep(3_000);
+      } finally {
+        await api.act('broker:start', { brokerId: oldLeader });
+      }
+      const back = await until(
+        api,
+        `broker ${oldLeader} to rejoin the ISR`,
+        () => {
+          const p = api.partitions(topic)?.[0];
+          return p && p.isr.includes(oldLeader) ? p : null;
+        },
+        120_000,
+      );
+      return {
+        oldLeader,
+        isrBefore,
+        newLeader: moved.leader,
+        isrDuring: moved.isr.join(', '),
+        isrAfter: back.isr.join(', '),
+      };
     },
   },
   {
@@ -359,6 +413,68 @@ export const STEPS: readonly StepDef[] = [
         90_000,
       );
       return { consumed, resetTo: reset.offsets[0]?.offset ?? 0 };
+    },
+  },
+  {
+    id: 'retention',
+    choices: ['keptUntilRead', 'deletedAtCheck', 'deletedOnTheDot'],
+    answer: 'deletedAtCheck',
+    partitions: 1,
+    groups: 0,
+    screen: 'topic',
+    live: true,
+    async run(api, names) {
+      const topic = topicOf(names);
+      const checkMs = api.retentionCheckMs() ?? DEFAULT_RETENTION_CHECK_MS;
+      const low = () => api.partitions(topic)?.[0]?.low ?? null;
+      const high = () => api.partitions(topic)?.[0]?.high ?? null;
+      // segment.ms 1 s: each later write starts a new segment, and retention deletes whole segments.
+      await createTopic(api, topic, 1, { retentionMs: RETENTION_MS, segmentMs: 1_000 });
+      const sent = await send(api, topic, 'order-1', 'order {n}', 10);
+      const written = sent.count;
+      const producedAt = api.now();
+      const base = { retentionSeconds: RETENTION_MS / 1000, checkSeconds: checkMs / 1000, producedAt, written };
+      api.note({ ...base, phase: 'time' });
+      // By time: nobody reads them, and they go anyway at the first check after 15 s.
+      await until(
+        api,
+        'retention to delete the expired messages',
+        () => ((low() ?? 0) >= written ? true : null),
+        RETENTION_MS + 2 * checkMs + 30_000,
+      );
+      const timeSeconds = Math.round((api.now() - producedAt) / 1000);
+      // By size: no time limit now; six ~1 KB segments, then a limit that only two or three fit.
+      await must(api, 'topic:configure', { topic, retentionMs: -1 });
+      for (let i = 0; i < SIZE_MESSAGES; i++) {
+        if (i > 0) await api.sleep(1_200);
+        await send(api, topic, 'order-1', `order {n} ${'x'.repeat(1_000)}`, 1);
+      }
+      const sizeStart = low() ?? written;
+      await until(api, 'the six messages to show', () => ((high() ?? 0) >= sizeStart + SIZE_MESSAGES ? true : null));
+      await must(api, 'topic:configure', { topic, retentionBytes: RETENTION_BYTES });
+      api.note({ ...base, timeSeconds, phase: 'size', sizeStart, retentionBytes: RETENTION_BYTES });
+      const lowAfter = await until(
+        api,
+        'retention to delete the oldest segments',
+        () => {
+          const l = low();
+          return l !== null && l > sizeStart ? l : null;
+        },
+        2 * checkMs + 30_000,
+      );
+      const end = high() ?? sizeStart + SIZE_MESSAGES;
+      return {
+        ...base,
+        phase: 'done',
+        timeSeconds,
+        sizeStart,
+        retentionBytes: RETENTION_BYTES,
+        sizeWritten: SIZE_MESSAGES,
+        deleted: lowAfter - sizeStart,
+        kept: end - lowAfter,
+        lowAfter,
+        last: end - 1,
+      };
     },
   },
   {

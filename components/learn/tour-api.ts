@@ -7,6 +7,9 @@ import type { GroupSummary } from '@/lib/contract/groups';
 // every screen uses) and a read of the live state. The screen passes the real one; the unit
 // tests pass a fake, so the step logic is tested without a browser.
 
+/** What an experiment found, as numbers and words for the reveal sentence and the mini-view. */
+export type Outcome = Record<string, string | number>;
+
 export interface TourApi {
   act<N extends ActionName>(name: N, payload: ActionPayload<N>): Promise<ActionResult<ActionResults[N]>>;
   sleep(ms: number): Promise<void>;
@@ -17,6 +20,12 @@ export interface TourApi {
   partitions(topic: string): Partition[] | null;
   instances(): LabInstance[];
   group(groupId: string): GroupSummary | undefined;
+  /** The dashboard runs the embedded cluster: broker steps may stop and start its nodes. */
+  embedded(): boolean;
+  /** The brokers' retention check interval when known (embedded cluster), else null. */
+  retentionCheckMs(): number | null;
+  /** What a long experiment found so far, for its live view while it still runs. */
+  note(partial: Outcome): void;
 }
 
 export class StepFailed extends Error {}

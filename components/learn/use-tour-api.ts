@@ -3,10 +3,10 @@
 import { useMemo } from 'react';
 import { useLiveStore } from '@/lib/store';
 import { runAction } from '@/lib/store/use-live-bridge';
-import type { TourApi } from './tour-api';
+import type { Outcome, TourApi } from './tour-api';
 
 /** The real TourApi: the dashboard's actions over the page's socket, and the live store. */
-export function useTourApi(): TourApi {
+export function useTourApi(note: (partial: Outcome) => void = () => undefined): TourApi {
   return useMemo<TourApi>(() => {
     const state = () => useLiveStore.getState();
     return {
@@ -18,6 +18,9 @@ export function useTourApi(): TourApi {
       partitions: (topic) => state().cluster?.topics.find((t) => t.name === topic)?.partitions ?? null,
       instances: () => state().labInstances,
       group: (groupId) => state().groups?.groups.find((g) => g.groupId === groupId),
+      embedded: () => state().cluster?.connection.embedded ?? false,
+      retentionCheckMs: () => state().serverInfo?.retentionCheckMs ?? null,
+      note,
     };
-  }, []);
+  }, [note]);
 }

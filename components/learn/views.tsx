@@ -9,6 +9,7 @@ import { selectBrokers, selectTopics } from '@/lib/store/selectors';
 import { PartitionChip } from '@/components/ui/partition-chip';
 import type { TailMessage } from '@/lib/contract/actions';
 import type { StepDef, StepNames, Outcome } from './steps';
+import { RetentionView } from './retention-view';
 
 // Live mini-views of the real cluster inside a step, for effects whose real screen is
 // elsewhere. The element the step is about carries data-learn-highlight, which the step
@@ -124,7 +125,9 @@ function OffsetsRow({ groupId, highlight }: { groupId: string; highlight: boolea
       {(detail?.offsets ?? []).map((o) => (
         <p key={o.partition} className="text-zinc-300">
           <PartitionChip partition={o.partition} />{' '}
-          {t('readOf', { read: o.committed ?? 0, end: o.logEnd ?? 0, lag: o.lag ?? 0 })}
+          {o.committed === null || o.logEnd === null || o.lag === null
+            ? t('readUnknown', { read: o.committed ?? '—', end: o.logEnd ?? '—' })
+            : t('readOf', { read: o.committed, end: o.logEnd, lag: o.lag })}
         </p>
       ))}
       {detail?.members.map((m) => (
@@ -181,7 +184,9 @@ export function StepView({ step, names, outcome }: { step: StepDef; names: StepN
     case 'keys':
       return <PartitionsView topic={names.topic ?? ''} highlight={(p) => String(p) === String(outcome.partition)} />;
     case 'leader':
-      return <PartitionsView topic={names.topic ?? ''} highlight={() => true} empty />;
+      return <PartitionsView topic={names.topic ?? ''} highlight={(p) => p === 0} empty />;
+    case 'retention':
+      return <RetentionView topic={names.topic ?? ''} outcome={outcome} />;
     case 'spread':
       return <PartitionsView topic={names.topic ?? ''} highlight={() => true} />;
     case 'onePerPartition':

@@ -178,6 +178,9 @@ export interface ServerInfo {
   brokerFaults: boolean;
   /** Login is on (KAFKA_LIVE_AUTH_*): the page offers a sign-out. */
   auth: boolean;
+  /** How often the brokers look for segments past retention (log.retention.check.interval.ms),
+   *  when the dashboard knows it: set for the embedded cluster, null for a cluster of the user's. */
+  retentionCheckMs: number | null;
 }
 
 /** POST /api/actions/:name answers this. */

@@ -92,6 +92,9 @@ const shareCoordinatorSettings = {
   'share.coordinator.state.topic.num.partitions': 12,
 };
 
+/** The embedded brokers' retention check interval; the tour counts down to the next check. */
+export const RETENTION_CHECK_MS = 10_000;
+
 export function nodeProperties(layout: ClusterLayout, node: NodeLayout): string {
   const voters = layout.nodes.map((n) => `${n.id}@127.0.0.1:${n.controllerPort}`).join(',');
   const settings: Record<string, string | number> = {
@@ -120,7 +123,7 @@ export function nodeProperties(layout: ClusterLayout, node: NodeLayout): string 
     'broker.heartbeat.interval.ms': 1000,
     // Small segments and quick checks so retention and compaction are visible in a demo.
     'log.segment.bytes': 16 * 1024 * 1024,
-    'log.retention.check.interval.ms': 10000,
+    'log.retention.check.interval.ms': RETENTION_CHECK_MS,
     'log.initial.task.delay.ms': 5000,
     'log.cleaner.backoff.ms': 5000,
     // The cleaner's default 128 MiB dedupe buffer does not fit a small heap.

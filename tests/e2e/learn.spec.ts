@@ -100,6 +100,57 @@ test('English: the idle-consumer step starts 4 consumers on 3 partitions and poi
     .toBe(false);
 });
 
+test('English: the retention step counts down, then deletes by time and by size as Kafka says', async ({ page }) => {
+  test.setTimeout(240_000);
+  await open(page, '/learn', 'en');
+  await page.getByTestId('learn-nav-retention').click();
+  const step = page.getByTestId('learn-step-retention');
+  await step.getByTestId('learn-choice-deletedAtCheck').check();
+  await step.getByTestId('learn-run').click();
+  // While it runs, the live view counts down to the expiry and then to the broker's check.
+  const clock = step.getByTestId('learn-live').getByTestId('learn-retention-clock');
+  await expect(clock).toContainText(/expire in \d+ s/);
+  await expect(clock).toContainText(/retention check/, { timeout: 30_000 });
+  await expect(step.getByTestId('learn-reveal')).toContainText('Your prediction was right', { timeout: 180_000 });
+  await expect(step.getByTestId('learn-reveal')).toContainText(/the log start moved to 10\. .*deleted the oldest \d/);
+  const topic = `learn-retention-${await runOf(page, 'retention')}`;
+  // The log start on screen is Kafka's own.
+  const [kafka] = await withAdmin((a) => a.fetchTopicOffsets(topic));
+  await expect(step.getByTestId('learn-log-start')).toHaveText(kafka.low);
+  expect(Number(kafka.low)).toBeGreaterThan(10);
+  await page.screenshot({ path: 'docs/screenshots/learn-retention-en-desktop.png', fullPage: true });
+  await step.getByTestId('learn-cleanup').click();
+  await expect(step.getByTestId('learn-cleaned')).toBeVisible({ timeout: 60_000 });
+  await expect.poll(async () => (await topics()).includes(topic), { timeout: 60_000 }).toBe(false);
+});
+
+test('Korean: the leader step stops partition 0’s leader, a follower takes over, the broker comes back', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await open(page, '/learn', 'ko');
+  await page.getByTestId('learn-nav-leader').click();
+  const step = page.getByTestId('learn-step-leader');
+  await step.getByTestId('learn-choice-followerLeads').check();
+  await step.getByTestId('learn-run').click();
+  // The partitions are on show while the broker is down.
+  await expect(step.getByTestId('learn-live').getByTestId('learn-partition-0')).toBeVisible({ timeout: 60_000 });
+  await expect(step.getByTestId('learn-reveal')).toContainText('예측이 맞았습니다', { timeout: 180_000 });
+  await expect(step.getByTestId('learn-reveal')).toContainText('리더를 이어받았고');
+  const topic = `learn-leader-${await runOf(page, 'leader')}`;
+  const { oldLeader, newLeader } = await page.evaluate(
+    (k) => JSON.parse(window.localStorage.getItem(k) ?? '{}').steps.leader.outcome,
+    STORAGE,
+  );
+  expect(newLeader).not.toBe(oldLeader);
+  // The stopped broker is back and in sync on every partition of the step's topic.
+  const [meta] = (await withAdmin((a) => a.fetchTopicMetadata({ topics: [topic] }))).topics;
+  for (const p of meta.partitions) expect(p.isr.sort()).toEqual(p.replicas.sort());
+  await page.screenshot({ path: 'docs/screenshots/learn-leader-ko-desktop.png', fullPage: true });
+  await step.getByTestId('learn-cleanup').click();
+  await expect(step.getByTestId('learn-cleaned')).toBeVisible({ timeout: 60_000 });
+});
+
 test('Korean screenshots of the spread step', async ({ page }) => {
   test.setTimeout(120_000);
   await open(page, '/learn', 'ko');

@@ -233,7 +233,7 @@ describe('read-only mode', { timeout: 60_000 }, () => {
     await createTopic(topic, 1, 3);
     try {
       await poll(() => client.info !== null);
-      assert.deepEqual(client.info, { readOnly: true, brokerFaults: true, auth: false });
+      assert.deepEqual(client.info, { readOnly: true, brokerFaults: true, auth: false, retentionCheckMs: 10_000 });
       const answer = await client.action('produce:send', message('anything'));
       assert.equal(answer.ok, false);
       if (!answer.ok) assert.match(answer.error, /read-only mode/);
