@@ -6,6 +6,7 @@ import { labInstanceOf, liveInGroup, sessionCountdown } from '@/lib/lab-derive';
 const base: LabInstance = {
   name: 'A',
   pid: 10,
+  protocol: 'classic',
   groupId: 'g',
   topics: ['t'],
   processingDelayMs: 0,

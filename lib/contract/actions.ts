@@ -61,6 +61,19 @@ export interface LoadRun {
 /** Load runs kept for the page: running ones and the most recent finished ones. */
 export const LOAD_RUNS_CAP = 10;
 
+/** How a lab instance's members join their group: classic is the kafkajs worker; consumer
+ *  (KIP-848) and share (KIP-932) are Kafka's own Java clients (server/lab/java). */
+export const LAB_PROTOCOLS = ['classic', 'consumer', 'share'] as const;
+export type LabProtocol = (typeof LAB_PROTOCOLS)[number];
+
+/** Whether the lab can start instances of a protocol here, and why not. */
+export interface LabProtocolInfo {
+  protocol: LabProtocol;
+  available: boolean;
+  /** null when available; otherwise worded for the start form. */
+  reason: string | null;
+}
+
 export type LabInstanceStatus = 'starting' | 'running' | 'paused' | 'stopping' | 'stopped' | 'killed' | 'crashed';
 
 export interface LabConsumer {
@@ -76,6 +89,7 @@ export interface LabConsumer {
 export interface LabInstance {
   name: string;
   pid: number | null;
+  protocol: LabProtocol;
   groupId: string;
   topics: string[];
   processingDelayMs: number;
