@@ -48,7 +48,7 @@ export function labProtocolSource(
         cached = { at: Date.now(), value };
         // A failed probe is not kept: the next page load asks again.
         void value.then((v) => {
-          if (v.some((p) => p.reason?.includes('could not be asked'))) cached = null;
+          if (v.some((p) => p.why === 'brokerUnknown')) cached = null;
         });
       }
       return cached.value;

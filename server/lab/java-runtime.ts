@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { LabProtocol, LabProtocolInfo } from '@/lib/contract/actions';
+import type { LabProtocol, LabProtocolInfo, LabUnavailable } from '@/lib/contract/actions';
 import type { ClusterLayout } from '@/server/embedded/layout';
 import { kafkaToolJvmArgs } from '@/server/embedded/tools';
 
@@ -25,52 +25,66 @@ export interface BrokerApis {
 }
 
 export interface JavaSide {
-  /** null: java or javac missing, or no jars; the text says which. */
-  problem: string | null;
+  /** null: java, javac and the jars are there; otherwise what is missing. */
+  problem: { why: 'noJava' | 'noJars'; reason: string } | null;
 }
+
+type Unavailable = { why: LabUnavailable; reason: string } | null;
 
 /** Which protocols a lab instance can be started with, and the reason for each it cannot. */
 export function labProtocols(java: JavaSide, apis: BrokerApis | null, tlsOrSasl: boolean): LabProtocolInfo[] {
-  const javaReason =
+  const javaSide: Unavailable =
     java.problem ??
-    (tlsOrSasl ? 'the Java lab worker does not take TLS or SASL settings yet; use classic on this cluster' : null);
-  const brokerReason = (api: number | null, what: string) =>
+    (tlsOrSasl
+      ? {
+          why: 'tlsSasl',
+          reason: 'the Java lab worker does not take TLS or SASL settings yet; use classic on this cluster',
+        }
+      : null);
+  const brokerSide = (api: number | null, what: string): Unavailable =>
     apis === null
-      ? 'the broker could not be asked which group protocols it serves'
+      ? { why: 'brokerUnknown', reason: 'the broker could not be asked which group protocols it serves' }
       : (api ?? -1) < GA_DESCRIBE_VERSION
-        ? `this broker does not serve ${what} (Kafka 4.0 or newer does)`
+        ? { why: 'brokerTooOld', reason: `this broker does not serve ${what} (Kafka 4.0 or newer does)` }
         : null;
-  const info = (protocol: LabProtocol, reason: string | null): LabProtocolInfo => ({
+  const info = (protocol: LabProtocol, no: Unavailable): LabProtocolInfo => ({
     protocol,
-    available: reason === null,
-    reason,
+    available: no === null,
+    why: no?.why ?? null,
+    reason: no?.reason ?? null,
   });
   return [
     info('classic', null),
-    info('consumer', javaReason ?? brokerReason(apis?.consumerGroupDescribe ?? null, 'the KIP-848 consumer protocol')),
-    info('share', javaReason ?? brokerReason(apis?.shareGroupDescribe ?? null, 'share groups (KIP-932)')),
+    info('consumer', javaSide ?? brokerSide(apis?.consumerGroupDescribe ?? null, 'the KIP-848 consumer protocol')),
+    info('share', javaSide ?? brokerSide(apis?.shareGroupDescribe ?? null, 'share groups (KIP-932)')),
   ];
 }
 
 export class JavaRuntime {
   private compiled: Promise<string> | null = null;
-  private checked: Promise<string | null> | null = null;
+  private checked: Promise<JavaSide['problem']> | null = null;
 
   constructor(private readonly layout: ClusterLayout) {}
 
   /** Why Java workers cannot run here, or null when they can. Asked once. */
-  problem(): Promise<string | null> {
+  problem(): Promise<JavaSide['problem']> {
     this.checked ??= (async () => {
       for (const tool of ['java', 'javac']) {
         try {
           await run(tool, ['-version']);
         } catch {
-          return `${tool} was not found on the PATH (a JDK 17 or newer runs the Java lab worker)`;
+          return {
+            why: 'noJava',
+            reason: `${tool} was not found on the PATH (a JDK 17 or newer runs the Java lab worker)`,
+          };
         }
       }
       const jars = fs.existsSync(this.layout.libDir) ? fs.readdirSync(this.layout.libDir) : [];
       if (!jars.some((j) => j.startsWith('kafka-clients-')))
-        return `Kafka's Java client jars are not in ${this.layout.libDir} yet (the embedded cluster fetches them on its first start)`;
+        return {
+          why: 'noJars',
+          reason: `Kafka's Java client jars are not in ${this.layout.libDir} yet (the embedded cluster fetches them on its first start)`,
+        };
       return null;
     })();
     return this.checked;

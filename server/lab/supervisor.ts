@@ -36,6 +36,9 @@ export interface LabSupervisorOptions {
 
 /** Each instance is a Node process with its own connections; a dozen is plenty for a demo. */
 export const MAX_RUNNING_INSTANCES = 12;
+/** KIP-848 and share members cannot pick a session timeout: the broker's
+ *  group.consumer.session.timeout.ms / group.share.session.timeout.ms rule (45 s by default). */
+const BROKER_SESSION_TIMEOUT_MS = 45_000;
 const START_WAIT_MS = 20_000;
 const COMMAND_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -80,7 +83,7 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
 
   /** Every protocol with whether it can start here; classic always can. */
   async protocols(): Promise<LabProtocolInfo[]> {
-    if (!this.opts.protocols) return [{ protocol: 'classic', available: true, reason: null }];
+    if (!this.opts.protocols) return [{ protocol: 'classic', available: true, why: null, reason: null }];
     return this.opts.protocols();
   }
 
@@ -101,7 +104,7 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
         groupId: req.groupId,
         topics: req.topics,
         processingDelayMs: req.processingDelayMs,
-        sessionTimeoutMs: req.sessionTimeoutMs,
+        sessionTimeoutMs: protocol === 'classic' ? req.sessionTimeoutMs : BROKER_SESSION_TIMEOUT_MS,
         status: 'starting',
         consumers: [],
         consumed: 0,
