@@ -1,11 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LabInstance } from '@/lib/contract/actions';
-import { labInstanceOf, liveInGroup, sessionCountdown } from '@/lib/lab-derive';
+import { labInstanceOf, liveInGroup, sessionCountdown, sharedPartitions } from '@/lib/lab-derive';
 
 const base: LabInstance = {
   name: 'A',
   pid: 10,
+  protocol: 'classic',
   groupId: 'g',
   topics: ['t'],
   processingDelayMs: 0,
@@ -45,5 +46,26 @@ describe('lab derive', () => {
     assert.equal(sessionCountdown(killed, 7_500), 4);
     assert.equal(sessionCountdown(killed, 20_000), 0);
     assert.equal(sessionCountdown(base, 1_000), null);
+  });
+
+  it('finds partitions two live members hold at once (a share group), not ended ones', () => {
+    const tp = (partition: number) => ({ topic: 't', partition });
+    const share: LabInstance = {
+      ...base,
+      protocol: 'share',
+      consumers: [
+        { clientId: 'lab-A-1', memberId: 'x', assignments: [tp(0), tp(1)], consumed: 0 },
+        { clientId: 'lab-A-2', memberId: 'y', assignments: [tp(0)], consumed: 0 },
+      ],
+    };
+    const other: LabInstance = {
+      ...base,
+      name: 'B',
+      consumers: [{ clientId: 'lab-B-1', memberId: 'z', assignments: [tp(1)], consumed: 0 }],
+    };
+    assert.deepEqual([...sharedPartitions('g', [share])], ['t:0']);
+    assert.deepEqual([...sharedPartitions('g', [share, other])].sort(), ['t:0', 't:1']);
+    assert.deepEqual([...sharedPartitions('g', [share, { ...other, status: 'stopped' }])], ['t:0']);
+    assert.deepEqual([...sharedPartitions('other', [share, other])], []);
   });
 });

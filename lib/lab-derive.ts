@@ -1,5 +1,6 @@
 import type { LabInstance, LabInstanceStatus } from './contract/actions';
 import type { GroupMember } from './contract/groups';
+import { partitionKey } from './contract/cluster';
 
 // What the pages derive from lab instances, in one place: which instance a group member
 // belongs to, which instances still run, and when a killed instance's members time out.
@@ -37,3 +38,16 @@ export function sessionCountdown(
 
 /** HH:MM:SS in the viewer's time zone. */
 export const clockTime = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
+
+/** Partitions (topic-partition keys) that more than one live lab member of `groupId` holds at
+ *  once: in a share group that is the normal case, where "one consumer per partition" stops holding. */
+export function sharedPartitions(groupId: string, instances: readonly LabInstance[]): Set<string> {
+  const holders = new Map<string, number>();
+  for (const i of liveInGroup(groupId, instances))
+    for (const c of i.consumers)
+      for (const tp of c.assignments) {
+        const key = partitionKey(tp.topic, tp.partition);
+        holders.set(key, (holders.get(key) ?? 0) + 1);
+      }
+  return new Set([...holders].filter(([, n]) => n > 1).map(([key]) => key));
+}

@@ -20,6 +20,8 @@ import { BrowseService } from './browse/service';
 import { readMessage } from './browse/read-one';
 import { LabSupervisor } from './lab/supervisor';
 import { labActions } from './lab/actions';
+import { labProtocolSource } from './lab/availability';
+import { clusterLayout } from './embedded/layout';
 import { topicActions } from './topics/actions';
 import { offsetActions } from './offsets/actions';
 import { groupActions } from './groups/actions';
@@ -95,10 +97,14 @@ export async function startDashboard({
   const metrics = new MetricsExporter(store, groups, alerts);
   const produce = new ProduceService(clients, store);
   const security = createSecurity(config.security, { dev, kafkaStatus: () => store.snapshot().connection.status });
+  // Java lab workers use the jars of the embedded release, also against a cluster of your own.
+  const labJava = labProtocolSource(clients, embedded?.layout ?? clusterLayout(config.embedded), config.kafka);
   const lab = new LabSupervisor({
     kafka: config.kafka,
     bootstrap,
     log,
+    protocols: () => labJava.protocols(),
+    javaCommand: () => labJava.javaCommand(),
     topicNames: () => clients.admin().then((a) => a.listTopics()),
   });
   const actions = new ActionDispatcher(

@@ -1,4 +1,4 @@
-import type { LabConsumer } from '@/lib/contract/actions';
+import type { LabConsumer, LabProtocol } from '@/lib/contract/actions';
 import type { KafkaSettings } from '@/server/config';
 
 // The IPC messages between the supervisor and a lab worker process. Kafka settings (with any
@@ -6,6 +6,7 @@ import type { KafkaSettings } from '@/server/config';
 
 export interface WorkerConfig {
   name: string;
+  protocol: LabProtocol;
   groupId: string;
   topics: string[];
   consumers: number;
