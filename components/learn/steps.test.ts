@@ -252,7 +252,7 @@ describe('tour steps', () => {
     } as unknown as LabInstance;
     const { api, calls } = fakeApi({
       instances: () => [instance],
-      answers: { 'lab:start': { name: 'A' }, 'produce:send': { count: 60 } },
+      answers: { 'lab:start': { name: 'A' }, 'produce:send': { count: 10 } },
     });
     assert.deepEqual(await step.run(api, names), { members: 3, sharing: 3, count: 60, consumed: 60, readers: 2 });
     const start = calls.find((c) => c.name === 'lab:start')?.payload as ActionPayload<'lab:start'>;

@@ -14,6 +14,7 @@ export const RETENTION_BYTES = 2_500;
 const SIZE_MESSAGES = 6;
 /** Records the share step sends once its three members share the partition. */
 const SHARE_MESSAGES = 60;
+const SHARE_BATCHES = 6;
 
 // The tour's steps, in the seed note's order (brokers, topics and partitions, consumers and
 // groups, the coordinator, offsets per group, storage policies). Each step is a prediction with
@@ -547,11 +548,16 @@ export const STEPS: readonly StepDef[] = [
         },
         90_000,
       );
-      const sent = await send(api, topic, null, 'order {n}', SHARE_MESSAGES);
+      // In small batches over a few seconds: one member's fetch does not take them all at once.
+      let count = 0;
+      for (let i = 0; i < SHARE_BATCHES; i++) {
+        if (i > 0) await api.sleep(500);
+        count += (await send(api, topic, null, 'order {n}', SHARE_MESSAGES / SHARE_BATCHES)).count;
+      }
       const consumed = await until(
         api,
         `the ${SHARE_MESSAGES} records to be read`,
-        () => (consumedBy(api, name) >= sent.count ? consumedBy(api, name) : null),
+        () => (consumedBy(api, name) >= count ? consumedBy(api, name) : null),
         90_000,
       );
       const readers =
@@ -559,7 +565,7 @@ export const STEPS: readonly StepDef[] = [
           .instances()
           .find((i) => i.name === name)
           ?.consumers.filter((c) => c.consumed > 0).length ?? 0;
-      return { members, sharing: members, count: sent.count, consumed, readers };
+      return { members, sharing: members, count, consumed, readers };
     },
   },
 ];
