@@ -8,6 +8,7 @@ import enOverview from '@/messages/en/overview.json';
 import enShell from '@/messages/en/shell.json';
 import enTopics from '@/messages/en/topics.json';
 import enTransactions from '@/messages/en/transactions.json';
+import enVerdicts from '@/messages/en/verdicts.json';
 import koAlerts from '@/messages/ko/alerts.json';
 import koBrowse from '@/messages/ko/browse.json';
 import koCommon from '@/messages/ko/common.json';
@@ -18,6 +19,7 @@ import koOverview from '@/messages/ko/overview.json';
 import koShell from '@/messages/ko/shell.json';
 import koTopics from '@/messages/ko/topics.json';
 import koTransactions from '@/messages/ko/transactions.json';
+import koVerdicts from '@/messages/ko/verdicts.json';
 import type { Locale } from './locale';
 
 // One file per namespace and language (messages/<locale>/<namespace>.json), so screens can gain
@@ -34,6 +36,7 @@ const en = {
   learn: enLearn,
   alerts: enAlerts,
   transactions: enTransactions,
+  verdicts: enVerdicts,
 };
 export type Messages = typeof en;
 
@@ -50,5 +53,6 @@ export const MESSAGES: Record<Locale, Messages> = {
     learn: koLearn,
     alerts: koAlerts,
     transactions: koTransactions,
+    verdicts: koVerdicts,
   },
 };
