@@ -8,71 +8,65 @@ import type { GroupDetail, GroupMember, GroupSummary, PartitionLag } from './con
 export const isRebalancing = (g: Pick<GroupSummary, 'state'>) =>
   g.state === 'PreparingRebalance' || g.state === 'CompletingRebalance';
 
-/** Why a member owns nothing, in one line. */
-export function idleReason(detail: GroupDetail, member: GroupMember): string | null {
+/** Why a member owns nothing, as a code the page words in its language. */
+export type IdleReason =
+  | { code: 'rebalancing' }
+  | { code: 'noPartitions' }
+  | { code: 'moreMembers'; members: number; partitions: number; idle: number }
+  | { code: 'assignorGaveNothing' };
+
+export function idleReason(detail: GroupDetail, member: GroupMember): IdleReason | null {
   if (member.assignments.length > 0) return null;
-  if (isRebalancing(detail)) return 'rebalancing: partitions were revoked, the new assignment is on its way';
+  if (isRebalancing(detail)) return { code: 'rebalancing' };
   const partitions = new Set(
     detail.offsets
       .filter((o) => member.subscribedTopics.includes(o.topic))
       .map((o) => partitionKey(o.topic, o.partition)),
   ).size;
-  if (member.subscribedTopics.length > 0 && partitions === 0) return 'its topics have no partitions yet';
-  if (detail.members.length > partitions && partitions > 0) {
-    const idle = detail.members.length - partitions;
-    return `${detail.members.length} members, ${partitions} partitions: a partition is read by one member of a group at a time, so ${idle} ${idle === 1 ? 'member waits' : 'members wait'}`;
-  }
-  return 'the assignor gave it nothing this generation';
+  if (member.subscribedTopics.length > 0 && partitions === 0) return { code: 'noPartitions' };
+  if (detail.members.length > partitions && partitions > 0)
+    return {
+      code: 'moreMembers',
+      members: detail.members.length,
+      partitions,
+      idle: detail.members.length - partitions,
+    };
+  return { code: 'assignorGaveNothing' };
 }
 
 export function idleMembers(detail: GroupDetail): GroupMember[] {
   return detail.members.filter((m) => m.assignments.length === 0);
 }
 
-/** Why nobody reads a partition, in one line. */
-export function unassignedReason(detail: GroupDetail, row: PartitionLag): string | null {
+/** Why nobody reads a partition, as a code the page words in its language. */
+export type UnassignedReason = 'noMembers' | 'rebalancing' | 'notSubscribed' | 'notAssigned';
+
+export function unassignedReason(detail: GroupDetail, row: PartitionLag): UnassignedReason | null {
   if (row.memberId !== null) return null;
-  if (detail.members.length === 0) return 'the group has no members: nobody reads it and its lag grows';
-  if (isRebalancing(detail)) return 'rebalancing: it gets an owner when the rebalance completes';
-  if (!detail.members.some((m) => m.subscribedTopics.includes(row.topic)))
-    return 'no member subscribes to this topic now: only its committed offset remains';
-  return 'not in the last assignment: added after the last rebalance, or left out by the assignor';
+  if (detail.members.length === 0) return 'noMembers';
+  if (isRebalancing(detail)) return 'rebalancing';
+  if (!detail.members.some((m) => m.subscribedTopics.includes(row.topic))) return 'notSubscribed';
+  return 'notAssigned';
 }
 
-export interface CatchUp {
-  /** Seconds until lag reaches 0 at the current rates; null when not catching up. */
-  seconds: number | null;
-  /** A few words for a tile; `text` says why. */
-  label: string;
-  text: string;
-}
+/** Time to catch up at the current rates, as a kind the page words in its language:
+ *  `unknown` (nothing committed), `caughtUp`, `nobody` (no members), `measuring` (rates not
+ *  known yet), `falling` (consuming no faster than producing) or `eta` with `seconds`. */
+export type CatchUp =
+  | { kind: 'unknown' | 'caughtUp' | 'nobody' | 'measuring'; seconds: number | null }
+  | { kind: 'falling'; seconds: null; produceRate: number; consumeRate: number }
+  | { kind: 'eta'; seconds: number; net: number };
 
 export function catchUp(g: Pick<GroupSummary, 'totalLag' | 'consumeRate' | 'produceRate' | 'members'>): CatchUp {
   const { totalLag, consumeRate, produceRate } = g;
-  if (totalLag === null) return { seconds: null, label: '—', text: 'no committed offsets yet' };
-  if (totalLag === 0) return { seconds: 0, label: 'caught up', text: 'no lag' };
+  if (totalLag === null) return { kind: 'unknown', seconds: null };
+  if (totalLag === 0) return { kind: 'caughtUp', seconds: 0 };
   // Rates from before the last member left would promise a catch-up nobody is doing.
-  if (g.members === 0)
-    return { seconds: null, label: 'nobody reading', text: 'no members are reading: the lag only grows' };
-  if (consumeRate === null || produceRate === null) return { seconds: null, label: '—', text: 'measuring rates…' };
+  if (g.members === 0) return { kind: 'nobody', seconds: null };
+  if (consumeRate === null || produceRate === null) return { kind: 'measuring', seconds: null };
   const net = consumeRate - produceRate;
-  if (net <= 0) {
-    const why =
-      g.members === 0
-        ? 'no members are reading'
-        : `producing ${fmtRate(produceRate)}/s, consuming ${fmtRate(consumeRate)}/s`;
-    return { seconds: null, label: 'falling behind', text: why };
-  }
-  const seconds = Math.ceil(totalLag / net);
-  return { seconds, label: `~${fmtDuration(seconds)}`, text: `at ${fmtRate(net)}/s net` };
-}
-
-const fmtRate = (r: number) => (r >= 100 ? Math.round(r).toLocaleString('en-US') : r.toFixed(1).replace(/\.0$/, ''));
-
-export function fmtDuration(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
+  if (net <= 0) return { kind: 'falling', seconds: null, produceRate, consumeRate };
+  return { kind: 'eta', seconds: Math.ceil(totalLag / net), net };
 }
 
 /** Distinct on the dark background, in an order where neighbours differ most. */

@@ -25,6 +25,7 @@ import { OffsetsLogNotice } from './offsets-log-notice';
 import { RebalanceNowButton } from '@/components/lab/rebalance-now-button';
 import { OffsetsReset } from './offsets-reset';
 import { GroupHealthCard } from './group-health-card';
+import { useGroupWords } from './use-group-words';
 import { useGroupLagAgeText } from './lag-age';
 import { DeleteGroup } from './delete-group';
 
@@ -83,10 +84,12 @@ function GroupDetail({
 }) {
   const t = useTranslations('groups.detail');
   const fmt = useFormat();
+  const groupWords = useGroupWords();
   const lagAge = useGroupLagAgeText(detail.lagAge);
   const idle = idleMembers(detail).length;
   const partitions = detail.offsets.length;
   const eta = catchUp({ ...detail, members: detail.members.length });
+  const etaWords = groupWords.catchUp(eta);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -167,9 +170,9 @@ function GroupDetail({
         />
         <Stat
           label={t('catchUp')}
-          value={eta.label}
-          hint={eta.text}
-          tone={eta.label === 'falling behind' ? 'bad' : 'neutral'}
+          value={etaWords.label}
+          hint={etaWords.text}
+          tone={eta.kind === 'falling' ? 'bad' : 'neutral'}
           testId="stat-catch-up"
         />
       </div>

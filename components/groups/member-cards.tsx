@@ -8,6 +8,7 @@ import { useLiveStore } from '@/lib/store';
 import { Badge } from '@/components/ui/badge';
 import { partitionKey } from '@/lib/contract/cluster';
 import { MemberProtocol } from './member-protocol';
+import { useGroupWords } from './use-group-words';
 
 function Tile({
   label,
@@ -44,6 +45,9 @@ export function MemberCards({ detail, colors }: { detail: GroupDetail; colors: M
   const unassigned = detail.offsets.filter((o) => o.memberId === null);
   const lab = useLiveStore((s) => s.labInstances);
   const t = useTranslations('groups.members');
+  const words = useGroupWords();
+  const unassignedWhy = unassigned[0] ? unassignedReason(detail, unassigned[0]) : null;
+  const unassignedText = unassignedWhy ? words.unassigned(unassignedWhy) : null;
   return (
     <div className="space-y-3">
       <div className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3">
@@ -94,7 +98,7 @@ export function MemberCards({ detail, colors }: { detail: GroupDetail; colors: M
                 ))}
               </div>
               <MemberProtocol member={m} />
-              {reason && <p className="mt-2 text-xs text-amber-300/90">{reason}</p>}
+              {reason && <p className="mt-2 text-xs text-amber-300/90">{words.idle(reason)}</p>}
             </div>
           );
         })}
@@ -114,7 +118,7 @@ export function MemberCards({ detail, colors }: { detail: GroupDetail; colors: M
               />
             ))}
           </div>
-          <p className="mt-2 text-xs text-zinc-400">{unassignedReason(detail, unassigned[0])}</p>
+          <p className="mt-2 text-xs text-zinc-400">{unassignedText}</p>
         </div>
       )}
     </div>
