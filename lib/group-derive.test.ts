@@ -1,7 +1,16 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { GroupDetail, GroupMember, PartitionLag } from '@/lib/contract/groups';
-import { catchUp, idleMembers, idleReason, memberColors, membersBlocking, unassignedReason } from '@/lib/group-derive';
+import {
+  catchUp,
+  idleMembers,
+  idleReason,
+  memberColors,
+  memberCounts,
+  membersBlocking,
+  membersHint,
+  unassignedReason,
+} from '@/lib/group-derive';
 import { applyGroupsPatch } from '@/lib/groups-patch';
 import { PatchGapError } from '@/lib/keyed-patch';
 import { lagByTopic } from '@/lib/lag/totals';
@@ -157,5 +166,32 @@ describe('actions that need an empty group', () => {
       'share group g is Stable with 2 members; stop its consumers first',
     );
     assert.equal(membersBlocking(group('consumer', 0)), null);
+  });
+});
+
+describe('member counts with silent members', () => {
+  const m = (memberId: string, parts: number) =>
+    ({
+      memberId,
+      assignments: Array.from({ length: parts }, (_, p) => ({ topic: 't', partition: p })),
+    }) as unknown as GroupMember;
+
+  it('never counts a silent member as reading, even while it owns partitions', () => {
+    const d = { members: [m('a', 2), m('b', 1), m('c', 0)] };
+    const none = memberCounts(d, new Set());
+    assert.deepEqual(none, { total: 3, reading: 2, idle: 1, silent: 0 });
+    assert.equal(membersHint(none), 'idle');
+    const one = memberCounts(d, new Set(['b']));
+    assert.deepEqual(one, { total: 3, reading: 1, idle: 1, silent: 1 });
+    assert.equal(membersHint(one), 'notHeard');
+    assert.equal(membersHint(memberCounts({ members: [m('a', 1)] }, new Set())), 'allReading');
+    // All owners silent: nobody reads, and no rate may promise a catch-up.
+    const all = memberCounts({ members: [m('a', 1), m('b', 1)] }, new Set(['a', 'b']));
+    assert.equal(membersHint(all), 'nobodyReading');
+    assert.equal(catchUp({ totalLag: 100, consumeRate: 50, produceRate: 10, members: all.reading }).seconds, null);
+  });
+
+  it('an empty group is never "all reading"', () => {
+    assert.equal(membersHint(memberCounts({ members: [] }, new Set())), 'nobodyReading');
   });
 });

@@ -29,6 +29,37 @@ export function idleMembers(detail: GroupDetail): GroupMember[] {
   return detail.members.filter((m) => m.assignments.length === 0);
 }
 
+export interface MemberCounts {
+  total: number;
+  /** Heard from and owning partitions. */
+  reading: number;
+  /** Heard from, owning nothing. */
+  idle: number;
+  /** Still listed by the coordinator, but their process is gone (see lib/lab-derive silentMembers). */
+  silent: number;
+}
+
+/** Who in the group reads. A silent member still owns its partitions in the coordinator's eyes,
+ *  but reads nothing, so it is never counted as reading. */
+export function memberCounts(detail: Pick<GroupDetail, 'members'>, silent: ReadonlySet<string>): MemberCounts {
+  const heard = detail.members.filter((m) => !silent.has(m.memberId));
+  const idle = heard.filter((m) => m.assignments.length === 0).length;
+  return {
+    total: detail.members.length,
+    reading: heard.length - idle,
+    idle,
+    silent: detail.members.length - heard.length,
+  };
+}
+
+/** The one-line state of the members tile: nobody reading wins over the rest. */
+export function membersHint(c: MemberCounts): 'nobodyReading' | 'notHeard' | 'idle' | 'allReading' {
+  if (c.reading === 0) return 'nobodyReading';
+  if (c.silent > 0) return 'notHeard';
+  if (c.idle > 0) return 'idle';
+  return 'allReading';
+}
+
 /** Why nobody reads a partition, in one line. */
 export function unassignedReason(detail: GroupDetail, row: PartitionLag): string | null {
   if (row.memberId !== null) return null;

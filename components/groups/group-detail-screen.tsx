@@ -7,7 +7,9 @@ import { useLiveStore } from '@/lib/store';
 import { useWatch } from '@/lib/store/use-live-bridge';
 import { viewOf } from '@/lib/store/watch-slice';
 import { selectOffsetsLog } from '@/lib/store/selectors';
-import { catchUp, idleMembers, isRebalancing, memberColors } from '@/lib/group-derive';
+import { catchUp, isRebalancing, memberColors, memberCounts, membersHint } from '@/lib/group-derive';
+import { isLive, silentMembers } from '@/lib/lab-derive';
+import { useNow } from '@/components/ui/use-now';
 import { LAG_HISTORY_CAP, type GroupDetail, type LagPoint } from '@/lib/contract/groups';
 import { Card } from '@/components/ui/card';
 import { ProblemCard } from '@/components/shell/problem-card';
@@ -84,9 +86,15 @@ function GroupDetail({
   const t = useTranslations('groups.detail');
   const fmt = useFormat();
   const lagAge = useGroupLagAgeText(detail.lagAge);
-  const idle = idleMembers(detail).length;
+  const lab = useLiveStore((s) => s.labInstances);
+  // The clock ticks only while an ended lab instance of this group may still have members here.
+  const now = useNow(lab.some((i) => i.groupId === detail.groupId && !isLive(i)));
+  const silent = silentMembers(detail, lab, now);
+  const counts = memberCounts(detail, new Set(silent.keys()));
+  const hint = membersHint(counts);
   const partitions = detail.offsets.length;
-  const eta = catchUp({ ...detail, members: detail.members.length });
+  // Silent members read nothing: with none reading, no rate promises a catch-up.
+  const eta = catchUp({ ...detail, members: counts.reading });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -128,8 +136,16 @@ function GroupDetail({
         <Stat
           label={t('members')}
           value={detail.members.length}
-          hint={detail.members.length === 0 ? t('nobodyReading') : idle ? t('idle', { count: idle }) : t('allReading')}
-          tone={idle || detail.members.length === 0 ? 'warn' : 'neutral'}
+          hint={
+            hint === 'nobodyReading'
+              ? t('nobodyReading')
+              : hint === 'notHeard'
+                ? t('notHeard', { count: counts.silent })
+                : hint === 'idle'
+                  ? t('idle', { count: counts.idle })
+                  : t('allReading')
+          }
+          tone={hint === 'allReading' ? 'neutral' : 'warn'}
           testId="stat-members"
         />
         <Stat
@@ -174,11 +190,11 @@ function GroupDetail({
         />
       </div>
       <Card title={t('health')}>
-        <GroupHealthCard health={detail.health} />
+        <GroupHealthCard health={detail.health} silent={counts.silent} />
       </Card>
       <Card title={t('membersCard')}>
         <p className="mb-3 text-xs text-zinc-400">{t('membersNote')}</p>
-        <MemberCards detail={detail} colors={colors} />
+        <MemberCards detail={detail} colors={colors} silent={silent} now={now} />
       </Card>
       <div className="grid gap-4 xl:grid-cols-[3fr_2fr]">
         <div className="space-y-4">
