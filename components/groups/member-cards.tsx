@@ -47,7 +47,7 @@ function NotHeard({ silent, now, timeoutMs }: { silent: SilentMember; now: numbe
   return (
     <p
       className="mt-2 text-xs text-rose-300"
-      data-testid={`member-countdown-${silent.memberId}`}
+      data-testid={`silent-countdown-${silent.memberId}`}
       data-seconds-left={silent.secondsLeft}
       data-deadline={silent.deadline}
     >
@@ -106,7 +106,7 @@ export function MemberCards({
                   </Badge>
                 )}
                 {quiet && (
-                  <Badge tone="bad" testId={`member-silent-${m.memberId}`}>
+                  <Badge tone="bad" testId={`silent-badge-${m.memberId}`}>
                     {t('notHeard')}
                   </Badge>
                 )}
