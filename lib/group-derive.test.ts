@@ -130,6 +130,24 @@ describe('group derivations', () => {
     for (const id of ids) assert.equal(shuffled.get(id), all.get(id));
     const keptWhenM1Left = ids.slice(1).filter((id) => fewer.get(id) === all.get(id)).length;
     assert.ok(keptWhenM1Left >= 2, `${keptWhenM1Left} of 3 kept their colour when m-1 left`);
+    // With the colours shown before, every one stays.
+    const remembered = memberColors(
+      ids.slice(1).map((id) => member(id, [])),
+      all,
+    );
+    for (const id of ids.slice(1)) assert.equal(remembered.get(id), all.get(id));
+  });
+
+  it('a member on screen keeps its colour when a newcomer with a lower id wants the same one', () => {
+    const natural = (id: string) => memberColors([member(id, [])]).get(id);
+    const rival = Array.from({ length: 500 }, (_, i) => `a-${i}`).find((id) => natural(id) === natural('x-1'))!;
+    assert.ok(rival, 'a colliding id exists');
+    const before = memberColors([member('x-1', [])]);
+    // Without memory the newcomer (lower id) would take x-1's colour.
+    assert.equal(memberColors([member('x-1', []), member(rival, [])]).get(rival), natural('x-1'));
+    const after = memberColors([member('x-1', []), member(rival, [])], before);
+    assert.equal(after.get('x-1'), before.get('x-1'));
+    assert.notEqual(after.get(rival), after.get('x-1'));
   });
 
   it('gives no catch-up estimate to a group without members, whatever the old rates', () => {

@@ -127,14 +127,25 @@ function hash(text: string): number {
   return h;
 }
 
-/** Colour per member from its member id (kept across rebalances while it stays in the group),
- *  so the same member has the same colour on every page and after every rebalance. Two members
- *  wanting one colour: the first by member id keeps it, the other takes the next free one. */
-export function memberColors(members: GroupMember[]): Map<string, string> {
+/** Colour per member from its member id, so the same member has the same colour on every page
+ *  and after every rebalance. Two members wanting one colour: the first by member id keeps it,
+ *  the other takes the next free one. `previous` (the colours shown before) wins over that:
+ *  a member already on screen keeps its colour when a newcomer would have taken it. */
+export function memberColors(
+  members: GroupMember[],
+  previous: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
   const sorted = [...members].sort((a, b) => a.memberId.localeCompare(b.memberId));
   const taken = new Set<number>();
   const colors = new Map<string, string>();
   for (const m of sorted) {
+    const slot = MEMBER_PALETTE.indexOf(previous.get(m.memberId) ?? '');
+    if (slot < 0 || taken.has(slot)) continue;
+    taken.add(slot);
+    colors.set(m.memberId, MEMBER_PALETTE[slot]);
+  }
+  for (const m of sorted) {
+    if (colors.has(m.memberId)) continue;
     let slot = hash(m.memberId) % MEMBER_PALETTE.length;
     for (let tries = 0; taken.has(slot) && tries < MEMBER_PALETTE.length; tries++)
       slot = (slot + 1) % MEMBER_PALETTE.length;

@@ -30,6 +30,10 @@ import { GroupHealthCard } from './group-health-card';
 import { useGroupLagAgeText } from './lag-age';
 import { DeleteGroup } from './delete-group';
 
+/** The colours last shown per group, kept across client navigation between pages, so a
+ *  member keeps its colour when a newcomer would have taken it (lib/group-derive memberColors). */
+const shownColors = new Map<string, Map<string, string>>();
+
 // A fresh [] per render would look like a change to the chart.
 const NO_POINTS: LagPoint[] = [];
 
@@ -52,7 +56,11 @@ export function GroupDetailScreen({ groupId }: { groupId: string }) {
   const answered = view?.answered ?? false;
   const points = view?.lagHistory ?? NO_POINTS;
   const offsetsLog = useLiveStore(selectOffsetsLog);
-  const colors = useMemo(() => memberColors(detail?.members ?? []), [detail?.members]);
+  const colors = useMemo(() => {
+    const next = memberColors(detail?.members ?? [], shownColors.get(groupId));
+    shownColors.set(groupId, next);
+    return next;
+  }, [detail?.members, groupId]);
 
   if (!answered) return <p className="text-zinc-400">{c('loading')}</p>;
   if (!detail) {
