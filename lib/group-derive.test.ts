@@ -206,10 +206,16 @@ describe('member counts with silent members', () => {
     // All owners silent: nobody reads, and no rate may promise a catch-up.
     const all = memberCounts({ members: [m('a', 1), m('b', 1)] }, new Set(['a', 'b']));
     assert.equal(membersHint(all), 'nobodyReading');
-    assert.equal(catchUp({ totalLag: 100, consumeRate: 50, produceRate: 10, members: all.reading }).seconds, null);
+    assert.equal(
+      catchUp({ totalLag: 100, consumeRate: 50, produceRate: 10, members: all.total - all.silent }).seconds,
+      null,
+    );
   });
 
-  it('an empty group is never "all reading"', () => {
+  it('an empty group is never "all reading" and gets no catch-up estimate, not even "caught up"', () => {
     assert.equal(membersHint(memberCounts({ members: [] }, new Set())), 'nobodyReading');
+    const idle = catchUp({ totalLag: 0, consumeRate: 0, produceRate: 0, members: 0 });
+    assert.equal(idle.seconds, null);
+    assert.equal(idle.label, 'nobody reading');
   });
 });

@@ -54,7 +54,8 @@ export function memberCounts(detail: Pick<GroupDetail, 'members'>, silent: Reado
 
 /** The one-line state of the members tile: nobody reading wins over the rest. */
 export function membersHint(c: MemberCounts): 'nobodyReading' | 'notHeard' | 'idle' | 'allReading' {
-  if (c.reading === 0) return 'nobodyReading';
+  // Idle members are heard from (a connect group's members own no topic partitions at all).
+  if (c.total - c.silent === 0) return 'nobodyReading';
   if (c.silent > 0) return 'notHeard';
   if (c.idle > 0) return 'idle';
   return 'allReading';
@@ -81,10 +82,18 @@ export interface CatchUp {
 export function catchUp(g: Pick<GroupSummary, 'totalLag' | 'consumeRate' | 'produceRate' | 'members'>): CatchUp {
   const { totalLag, consumeRate, produceRate } = g;
   if (totalLag === null) return { seconds: null, label: '—', text: 'no committed offsets yet' };
-  if (totalLag === 0) return { seconds: 0, label: 'caught up', text: 'no lag' };
-  // Rates from before the last member left would promise a catch-up nobody is doing.
+  // Rates from before the last member left would promise a catch-up nobody is doing; and with
+  // nobody reading, "caught up" would be an estimate too (the next message is not read).
   if (g.members === 0)
-    return { seconds: null, label: 'nobody reading', text: 'no members are reading: the lag only grows' };
+    return {
+      seconds: null,
+      label: 'nobody reading',
+      text:
+        totalLag === 0
+          ? 'no members: nothing waits now, nothing new will be read'
+          : 'no members are reading: the lag only grows',
+    };
+  if (totalLag === 0) return { seconds: 0, label: 'caught up', text: 'no lag' };
   if (consumeRate === null || produceRate === null) return { seconds: null, label: '—', text: 'measuring rates…' };
   const net = consumeRate - produceRate;
   if (net <= 0) {

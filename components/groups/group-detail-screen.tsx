@@ -101,8 +101,8 @@ function GroupDetail({
   const counts = memberCounts(detail, new Set(silent.keys()));
   const hint = membersHint(counts);
   const partitions = detail.offsets.length;
-  // Silent members read nothing: with none reading, no rate promises a catch-up.
-  const eta = catchUp({ ...detail, members: counts.reading });
+  // Silent members read nothing: with only those, no rate promises a catch-up.
+  const eta = catchUp({ ...detail, members: counts.total - counts.silent });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
