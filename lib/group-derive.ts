@@ -38,6 +38,38 @@ export function idleMembers(detail: GroupDetail): GroupMember[] {
   return detail.members.filter((m) => m.assignments.length === 0);
 }
 
+export interface MemberCounts {
+  total: number;
+  /** Heard from and owning partitions. */
+  reading: number;
+  /** Heard from, owning nothing. */
+  idle: number;
+  /** Still listed by the coordinator, but their process is gone (see lib/lab-derive silentMembers). */
+  silent: number;
+}
+
+/** Who in the group reads. A silent member still owns its partitions in the coordinator's eyes,
+ *  but reads nothing, so it is never counted as reading. */
+export function memberCounts(detail: Pick<GroupDetail, 'members'>, silent: ReadonlySet<string>): MemberCounts {
+  const heard = detail.members.filter((m) => !silent.has(m.memberId));
+  const idle = heard.filter((m) => m.assignments.length === 0).length;
+  return {
+    total: detail.members.length,
+    reading: heard.length - idle,
+    idle,
+    silent: detail.members.length - heard.length,
+  };
+}
+
+/** The one-line state of the members tile: nobody reading wins over the rest. */
+export function membersHint(c: MemberCounts): 'nobodyReading' | 'notHeard' | 'idle' | 'allReading' {
+  // Idle members are heard from (a connect group's members own no topic partitions at all).
+  if (c.total - c.silent === 0) return 'nobodyReading';
+  if (c.silent > 0) return 'notHeard';
+  if (c.idle > 0) return 'idle';
+  return 'allReading';
+}
+
 /** Why nobody reads a partition, as a code the page words in its language. */
 export type UnassignedReason = 'noMembers' | 'rebalancing' | 'notSubscribed' | 'notAssigned';
 
@@ -50,19 +82,20 @@ export function unassignedReason(detail: GroupDetail, row: PartitionLag): Unassi
 }
 
 /** Time to catch up at the current rates, as a kind the page words in its language:
- *  `unknown` (nothing committed), `caughtUp`, `nobody` (no members), `measuring` (rates not
+ *  `unknown` (nothing committed), `caughtUp`, `nobody` / `nobodyNothingWaits` (no members), `measuring` (rates not
  *  known yet), `falling` (consuming no faster than producing) or `eta` with `seconds`. */
 export type CatchUp =
-  | { kind: 'unknown' | 'caughtUp' | 'nobody' | 'measuring'; seconds: number | null }
+  | { kind: 'unknown' | 'caughtUp' | 'nobody' | 'nobodyNothingWaits' | 'measuring'; seconds: number | null }
   | { kind: 'falling'; seconds: null; produceRate: number; consumeRate: number }
   | { kind: 'eta'; seconds: number; net: number };
 
 export function catchUp(g: Pick<GroupSummary, 'totalLag' | 'consumeRate' | 'produceRate' | 'members'>): CatchUp {
   const { totalLag, consumeRate, produceRate } = g;
   if (totalLag === null) return { kind: 'unknown', seconds: null };
+  // Rates from before the last member left would promise a catch-up nobody is doing; and with
+  // nobody reading, "caught up" would be an estimate too (the next message is not read).
+  if (g.members === 0) return { kind: totalLag === 0 ? 'nobodyNothingWaits' : 'nobody', seconds: null };
   if (totalLag === 0) return { kind: 'caughtUp', seconds: 0 };
-  // Rates from before the last member left would promise a catch-up nobody is doing.
-  if (g.members === 0) return { kind: 'nobody', seconds: null };
   if (consumeRate === null || produceRate === null) return { kind: 'measuring', seconds: null };
   const net = consumeRate - produceRate;
   if (net <= 0) return { kind: 'falling', seconds: null, produceRate, consumeRate };
@@ -90,14 +123,25 @@ function hash(text: string): number {
   return h;
 }
 
-/** Colour per member from its member id (kept across rebalances while it stays in the group),
- *  so the same member has the same colour on every page and after every rebalance. Two members
- *  wanting one colour: the first by member id keeps it, the other takes the next free one. */
-export function memberColors(members: GroupMember[]): Map<string, string> {
+/** Colour per member from its member id, so the same member has the same colour on every page
+ *  and after every rebalance. Two members wanting one colour: the first by member id keeps it,
+ *  the other takes the next free one. `previous` (the colours shown before) wins over that:
+ *  a member already on screen keeps its colour when a newcomer would have taken it. */
+export function memberColors(
+  members: GroupMember[],
+  previous: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
   const sorted = [...members].sort((a, b) => a.memberId.localeCompare(b.memberId));
   const taken = new Set<number>();
   const colors = new Map<string, string>();
   for (const m of sorted) {
+    const slot = MEMBER_PALETTE.indexOf(previous.get(m.memberId) ?? '');
+    if (slot < 0 || taken.has(slot)) continue;
+    taken.add(slot);
+    colors.set(m.memberId, MEMBER_PALETTE[slot]);
+  }
+  for (const m of sorted) {
+    if (colors.has(m.memberId)) continue;
     let slot = hash(m.memberId) % MEMBER_PALETTE.length;
     for (let tries = 0; taken.has(slot) && tries < MEMBER_PALETTE.length; tries++)
       slot = (slot + 1) % MEMBER_PALETTE.length;

@@ -11,16 +11,24 @@ import { VerdictBadge } from './verdict-badge';
 
 const LISTED = 5;
 
-export function GroupHealthCard({ health }: { health: GroupHealthDetail | null }) {
+/** `silent`: members the coordinator still lists whose process is gone (the lab knows its own);
+ *  Kafka's verdict cannot see them until their lag grows, so the card says it at once. */
+export function GroupHealthCard({ health, silent = 0 }: { health: GroupHealthDetail | null; silent?: number }) {
   const t = useTranslations('groups.health');
   const tv = useTranslations('verdicts');
   const words = useVerdictText();
   const duration = useDuration();
+  const notHeard = silent > 0 && (
+    <p className="text-xs text-rose-300" data-testid="group-health-silent">
+      {t('notHeard', { count: silent })}
+    </p>
+  );
   if (!health)
     return (
-      <p className="text-sm text-zinc-400" data-testid="group-health">
-        {t('notJudged')}
-      </p>
+      <div className="space-y-2" data-testid="group-health">
+        <p className="text-sm text-zinc-400">{t('notJudged')}</p>
+        {notHeard}
+      </div>
     );
   const notOk = health.partitions.filter((p) => p.verdict !== 'OK');
   const groupText = words.group(health, health.partitions.length);
@@ -33,6 +41,7 @@ export function GroupHealthCard({ health }: { health: GroupHealthDetail | null }
           {groupText}
         </span>
       </div>
+      {notHeard}
       {notOk.length > 0 && (
         <ul className="space-y-1 text-xs text-zinc-400">
           {notOk.slice(0, LISTED).map((p) => (

@@ -17,6 +17,7 @@ const CATCH_UP_KEY = {
   unknown: ['catchUp.unknownLabel', 'catchUp.unknownText'],
   caughtUp: ['catchUp.caughtUpLabel', 'catchUp.caughtUpText'],
   nobody: ['catchUp.nobodyLabel', 'catchUp.nobodyText'],
+  nobodyNothingWaits: ['catchUp.nobodyLabel', 'catchUp.nobodyNothingWaitsText'],
   measuring: ['catchUp.measuringLabel', 'catchUp.measuringText'],
 } as const;
 

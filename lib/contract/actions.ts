@@ -91,6 +91,10 @@ export interface LabConsumer {
   memberId: string | null;
   assignments: TopicPartitionRef[];
   consumed: number;
+  /** When the coordinator last answered this consumer (join or heartbeat), epoch ms; null before
+   *  its first join. Kafka's describes carry no heartbeat times, so only the lab knows this: the
+   *  coordinator drops a member a session timeout after its last heartbeat, not after a kill. */
+  lastHeardAt: number | null;
 }
 
 /** One "app instance": a separate OS process running consumers in one group. */

@@ -3,6 +3,8 @@ import type { ClusterStore } from '@/server/cluster/store';
 import type { GroupsService } from '@/server/groups/service';
 import { VERDICTS } from '@/lib/contract/lag';
 import type { AlertsService } from '@/server/alerts/service';
+import type { TransactionsResponse } from '@/lib/contract/transactions';
+import { registerTransactionMetrics } from './transaction-metrics';
 
 // Prometheus metrics at /metrics. Gauges are filled at scrape time from the same state the UI
 // shows, so a scrape costs nothing between scrapes and can never disagree with the page.
@@ -10,7 +12,12 @@ import type { AlertsService } from '@/server/alerts/service';
 export class MetricsExporter {
   readonly registry = new Registry();
 
-  constructor(store: ClusterStore, groups: GroupsService, alerts: Pick<AlertsService, 'state'>) {
+  constructor(
+    store: ClusterStore,
+    groups: GroupsService,
+    alerts: Pick<AlertsService, 'state'>,
+    transactions?: () => Promise<TransactionsResponse>,
+  ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'kafka_live_process_' });
 
@@ -160,6 +167,7 @@ export class MetricsExporter {
         for (const [outcome, n] of Object.entries(alerts.state().delivery)) this.set({ outcome }, n);
       },
     });
+    if (transactions) registerTransactionMetrics(this.registry, transactions);
   }
 
   async render(): Promise<{ contentType: string; body: string }> {

@@ -78,7 +78,7 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
   }
 
   instances(): LabInstance[] {
-    return [...this.entries.values()].map((e) => ({ ...e.info }));
+    return [...this.entries.values()].map((e) => ({ ...e.info, consumers: e.info.consumers.map((c) => ({ ...c })) }));
   }
 
   /** Every protocol with whether it can start here; classic always can. */
@@ -284,8 +284,23 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
   private onMessage(entry: Entry, m: FromWorker): void {
     const info = entry.info;
     if (m.type === 'ready' && info.status === 'starting') info.status = 'running';
+    if (m.type === 'heard') {
+      const c = info.consumers.find((x) => x.clientId === m.clientId);
+      if (c) {
+        c.memberId = m.memberId;
+        c.lastHeardAt = Math.max(c.lastHeardAt ?? 0, m.at);
+      }
+      // Not worth an update to every page twice a second: the time matters only once the
+      // instance has ended, and its exit sends the list.
+      return;
+    }
     if (m.type === 'state') {
-      info.consumers = m.consumers;
+      // A state report can be older than the last `heard`: keep the later contact time.
+      const before = new Map(info.consumers.map((c) => [c.clientId, c.lastHeardAt]));
+      info.consumers = m.consumers.map((c) => ({
+        ...c,
+        lastHeardAt: Math.max(c.lastHeardAt ?? 0, before.get(c.clientId) ?? 0) || null,
+      }));
       info.consumed = m.consumers.reduce((sum, c) => sum + c.consumed, 0);
     }
     if (m.type === 'problem') info.lastError = m.message;
