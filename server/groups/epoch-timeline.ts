@@ -47,7 +47,7 @@ const minus = (a: Unit[], b: Unit[]) => {
 };
 
 export class EpochTimeline {
-  private groupEpoch: number | null = null;
+  private epoch: number | null = null;
   private assignmentEpoch: number | null = null;
   private readonly members = new Map<string, MemberState>();
   private readonly clientIds = new Map<string, string>();
@@ -63,9 +63,13 @@ export class EpochTimeline {
 
   constructor(readonly family: GroupFamily) {}
 
+  get groupEpoch(): number | null {
+    return this.epoch;
+  }
+
   /** The log still holds the group (its epoch record or a member not yet removed). */
   exists(): boolean {
-    return this.groupEpoch !== null || this.joined.size > 0;
+    return this.epoch !== null || this.joined.size > 0;
   }
 
   /** Applies one record written at `at`; returns whether the view changed. */
@@ -73,8 +77,8 @@ export class EpochTimeline {
     switch (record.type) {
       case 'group-epoch':
         if (record.value === null) return this.deleted(at);
-        if (record.value.epoch === this.groupEpoch) return false;
-        this.groupEpoch = record.value.epoch;
+        if (record.value.epoch === this.epoch) return false;
+        this.epoch = record.value.epoch;
         this.push({ kind: 'group-epoch', at, epoch: record.value.epoch });
         return true;
       case 'target-epoch':
@@ -194,7 +198,7 @@ export class EpochTimeline {
   }
 
   private deleted(at: number): boolean {
-    this.groupEpoch = null;
+    this.epoch = null;
     this.assignmentEpoch = null;
     this.members.clear();
     this.joined.clear();
@@ -228,7 +232,7 @@ export class EpochTimeline {
       }))
       .sort((a, b) => a.memberId.localeCompare(b.memberId));
     return {
-      groupEpoch: this.groupEpoch,
+      groupEpoch: this.epoch,
       assignmentEpoch: this.assignmentEpoch,
       members,
       ownerless: [...this.free.values()].map((f) => ({ ...ref(f.unit), since: f.since })),

@@ -268,6 +268,18 @@ export class GroupsService extends EventEmitter<GroupsEvents> {
     return leader !== undefined && leader >= 0 ? leader : null;
   }
 
+  /** Offsets-log records the dashboard could not use, by reason (/metrics). */
+  skippedRecords(): ReadonlyMap<string, number> {
+    return this.reader.skippedByReason;
+  }
+
+  /** The group epoch of a consumer, share or streams group: the offsets log's newest, else the
+   *  coordinator's last describe answer; null for classic groups. */
+  groupEpoch(groupId: string): number | null {
+    const e = this.registry.groups.get(groupId);
+    return e?.timeline?.groupEpoch ?? e?.epochs?.groupEpoch ?? null;
+  }
+
   snapshot(): GroupsSnapshot {
     return { version: this.version, groups: this.list(), offsetsLog: this.offsetsLog };
   }
