@@ -64,6 +64,7 @@ function detail(members: GroupMember[], offsets: PartitionLag[], state: GroupDet
     shareOffsets: [],
     offsets,
     rebalances: [],
+    timeline: null,
   };
 }
 

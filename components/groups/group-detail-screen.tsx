@@ -23,6 +23,7 @@ import { LagTrend } from './lag-trend';
 import { MemberCards } from './member-cards';
 import { OffsetsTable } from './offsets-table';
 import { RebalanceTimeline } from './rebalance-timeline';
+import { EpochTimeline } from './epoch-timeline';
 import { OffsetsLogNotice } from './offsets-log-notice';
 import { RebalanceNowButton } from '@/components/lab/rebalance-now-button';
 import { OffsetsReset } from './offsets-reset';
@@ -216,9 +217,16 @@ function GroupDetail({
             <OffsetsTable detail={detail} colors={colors} />
           </Card>
         </div>
-        <Card title={t('timeline')}>
-          <RebalanceTimeline rebalances={detail.rebalances} members={detail.members} colors={colors} />
-        </Card>
+        {detail.type === 'classic' ? (
+          <Card title={t('timeline')}>
+            <RebalanceTimeline rebalances={detail.rebalances} members={detail.members} colors={colors} />
+          </Card>
+        ) : (
+          // The new protocols keep no generations: their timeline is the epochs the log records.
+          <Card title={t('epochTimeline')}>
+            <EpochTimeline timeline={detail.timeline} />
+          </Card>
+        )}
       </div>
       <OffsetsReset detail={detail} />
       <DeleteGroup detail={detail} />

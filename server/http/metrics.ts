@@ -1,4 +1,4 @@
-import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ClusterStore } from '@/server/cluster/store';
 import type { GroupsService } from '@/server/groups/service';
 import { VERDICTS } from '@/lib/contract/lag';
@@ -145,6 +145,30 @@ export class MetricsExporter {
       collect() {
         this.reset();
         for (const g of groups.list()) if (g.generation !== null) this.set({ group: g.groupId }, g.generation);
+      },
+    });
+    new Gauge({
+      name: 'kafka_live_consumer_group_epoch',
+      help: 'Group epoch of a consumer, share or streams group: bumped by the coordinator at each membership or subscription change (KIP-848). Absent for classic groups.',
+      labelNames: ['group', 'type'],
+      registers,
+      collect() {
+        this.reset();
+        for (const g of groups.list()) {
+          const epoch = groups.groupEpoch(g.groupId);
+          if (epoch !== null) this.set({ group: g.groupId, type: g.type }, epoch);
+        }
+      },
+    });
+    new Counter({
+      name: 'kafka_live_offsets_log_records_skipped_total',
+      help: 'Records of __consumer_offsets skipped since start, by reason: a record type or value version this dashboard does not know (a newer broker), or bytes it could not decode. Never fatal.',
+      labelNames: ['reason'],
+      registers,
+      collect() {
+        this.reset();
+        // The reader keeps the count; a scrape copies it (a counter that only rises).
+        for (const [reason, n] of groups.skippedRecords()) this.inc({ reason }, n);
       },
     });
     new Gauge({
