@@ -8,6 +8,8 @@ export interface StartOptions {
   sessionTimeoutMs?: number;
   /** The option's value: classic (default), consumer or share. */
   protocol?: 'classic' | 'consumer' | 'share';
+  /** How long the instance may take to run: a JVM starting on a loaded machine needs more. */
+  runningTimeoutMs?: number;
 }
 
 export class LabPage {
@@ -50,7 +52,7 @@ export class LabPage {
     await form.getByRole('button', { name: 'Start instance' }).click();
     await expect(this.cards()).toHaveCount(before + 1);
     const card = this.cards().last();
-    await expect(card).toHaveAttribute('data-status', 'running');
+    await expect(card).toHaveAttribute('data-status', 'running', { timeout: opts.runningTimeoutMs });
     const testId = (await card.getAttribute('data-testid')) ?? '';
     return testId.replace('lab-instance-', '');
   }
