@@ -93,6 +93,7 @@ export function MemberCards({
             <div
               key={m.memberId}
               data-testid={`member-${m.memberId}`}
+              data-member-card
               data-idle={reason ? 'true' : 'false'}
               data-silent={quiet ? 'true' : 'false'}
               className="rounded-lg border border-zinc-800 bg-zinc-950/60 p-3"
