@@ -138,7 +138,11 @@ export class GroupsService extends EventEmitter<GroupsEvents> {
     for (const answer of await describeAllGroups(this.clients.pollConnections, online)) {
       for (const id of this.registry.applyDescribed(answer.broker, answer.groups, answer.sentAt)) this.dirty.add(id);
     }
+    if (this.closed) return;
     const renamed = await this.topicIdNames.refresh([...this.topics.keys()]).catch(() => false);
+    // The dashboard may have closed while this round waited: a closed connection set would
+    // reconnect for the reads below, and keep the process alive.
+    if (this.closed) return;
     if (renamed) for (const e of this.registry.groups.values()) if (e.timeline) this.dirty.add(e.groupId);
     const at = Date.now();
     let judging = 0;
