@@ -35,7 +35,7 @@ export function ThroughputChart() {
             labelFormatter={(at) => time(Number(at))}
             formatter={(v) => [`${Number(v).toFixed(1)} msg/s`, 'produced']}
           />
-          <Area type="monotone" dataKey="rate" stroke="#a78bfa" fill="url(#rate)" isAnimationActive={false} />
+          <Area type="monotone" dataKey="rate" stroke="var(--chart-rate)" fill="url(#rate)" isAnimationActive={false} />
         </AreaChart>
       </ResponsiveContainer>
     </div>
