@@ -70,7 +70,8 @@ const RUNS = [
 for (const { locale, width, theme } of RUNS) {
   const viewport = { width, height: width === 390 ? 844 : 900 };
   test(`${locale} ${theme} at ${width} px: no sideways scroll, one h1, no serious axe finding`, async ({ page }) => {
-    test.setTimeout(180_000);
+    // Eight screens with axe each: on a loaded 2-core box a screen took ~35 s, so allow six minutes.
+    test.setTimeout(360_000);
     await useLocale(page, locale);
     await useTheme(page, theme);
     await page.setViewportSize(viewport);
