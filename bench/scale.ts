@@ -269,6 +269,21 @@ async function waitGroupsListed(): Promise<number> {
   }
 }
 
+/** Verdicts and lag in seconds are always on (no switch): this shows that they were really
+ *  computed for the bench groups in the run the CPU and RSS figures come from. */
+async function judgedFigure(): Promise<string> {
+  type Row = { groupId: string; health: { verdict: string } | null; lagAge: { seconds: number | null } };
+  const list = ((await (await fetch(`${BASE}/api/groups`)).json()) as Row[]).filter((g) =>
+    g.groupId.startsWith(prefix),
+  );
+  const verdicts = new Map<string, number>();
+  for (const g of list) if (g.health) verdicts.set(g.health.verdict, (verdicts.get(g.health.verdict) ?? 0) + 1);
+  const judged = [...verdicts.values()].reduce((a, b) => a + b, 0);
+  const aged = list.filter((g) => g.lagAge.seconds !== null).length;
+  const spread = [...verdicts].map(([v, n]) => `${v} ${n}`).join(', ');
+  return `${judged} of ${list.length} groups judged (${spread}), ${aged} with lag seconds known`;
+}
+
 async function browserFigures(browser: Browser): Promise<{ groupsPage: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(PAGE_PROBE);
@@ -366,6 +381,7 @@ async function main(): Promise<void> {
     await sleep(RATE_WINDOW_MS + 5000);
     await serverWindow('idle', pid);
     log('idle window done');
+    rows.push(['verdicts and lag seconds in this run', await judgedFigure()]);
 
     browser = await launchBrowser();
     await produceToBrowser(browser, producer);

@@ -15,12 +15,14 @@ export function estimateLeftMs(t: Pick<ScanTotals, 'scanned' | 'remaining' | 'el
   return Math.round((t.remaining * t.elapsedMs) / t.scanned);
 }
 
-/** "about 12 s", "about 3 min", "under a second". */
-export function describeDuration(ms: number): string {
-  if (ms < 1000) return 'under a second';
-  if (ms < 60_000) return `about ${Math.round(ms / 1000)} s`;
-  if (ms < 3_600_000) return `about ${Math.round(ms / 60_000)} min`;
-  return `about ${(ms / 3_600_000).toFixed(1)} h`;
+/** A time left, as a message key and its number: "under a second", "about 12 s", "about 3 min". */
+export type DurationWords = { key: 'underSecond' } | { key: 'seconds' | 'minutes' | 'hours'; value: number };
+
+export function describeDuration(ms: number): DurationWords {
+  if (ms < 1000) return { key: 'underSecond' };
+  if (ms < 60_000) return { key: 'seconds', value: Math.round(ms / 1000) };
+  if (ms < 3_600_000) return { key: 'minutes', value: Math.round(ms / 60_000) };
+  return { key: 'hours', value: Math.round(ms / 360_000) / 10 };
 }
 
 /** 0..1: how much of a partition's range is read. Backward reads from `end` down to `start`. */
@@ -32,21 +34,24 @@ export function partitionFraction(p: PartitionProgress, direction: 'forward' | '
   return Math.min(1, Math.max(0, read / span));
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+/** Why a scan ended, as a message key with its numbers; the page words it in its language. */
+export interface OutcomeWords {
+  key: 'limit' | 'maxScanned' | 'end' | 'cancelled' | 'error' | 'errorWith';
+  values: Record<string, string | number>;
+}
 
-/** Why a scan ended, as a sentence for the page. */
-export function describeOutcome(o: ScanOutcome, limits: { limit: number; maxScanned: number }): string {
+export function describeOutcome(o: ScanOutcome, limits: { limit: number; maxScanned: number }): OutcomeWords {
   switch (o.stoppedBy) {
     case 'limit':
-      return `Stopped at the limit of ${plural(limits.limit, 'match', 'matches')}; start after the last one to see more.`;
+      return { key: 'limit', values: { limit: limits.limit } };
     case 'maxScanned':
-      return `Stopped after ${plural(o.scanned, 'message', 'messages')} scanned (the most this search reads); raise "max scanned" or narrow the start to read on.`;
-    case 'end':
-      return `Read to the end: ${plural(o.scanned, 'message', 'messages')} scanned, ${plural(o.matches, 'match', 'matches')}.`;
     case 'cancelled':
-      return `Cancelled after ${plural(o.scanned, 'message', 'messages')} scanned.`;
+      return { key: o.stoppedBy, values: { scanned: o.scanned } };
+    case 'end':
+      return { key: 'end', values: { scanned: o.scanned, matches: o.matches } };
     case 'error':
-      return `Stopped by an error after ${plural(o.scanned, 'message', 'messages')} scanned${o.error ? `: ${o.error}` : ''}.`;
+      return o.error
+        ? { key: 'errorWith', values: { scanned: o.scanned, error: o.error } }
+        : { key: 'error', values: { scanned: o.scanned } };
   }
 }

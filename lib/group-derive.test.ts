@@ -1,7 +1,16 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { GroupDetail, GroupMember, PartitionLag } from '@/lib/contract/groups';
-import { catchUp, idleMembers, idleReason, memberColors, membersBlocking, unassignedReason } from '@/lib/group-derive';
+import {
+  catchUp,
+  idleMembers,
+  idleReason,
+  memberColors,
+  memberCounts,
+  membersBlocking,
+  membersHint,
+  unassignedReason,
+} from '@/lib/group-derive';
 import { applyGroupsPatch } from '@/lib/groups-patch';
 import { PatchGapError } from '@/lib/keyed-patch';
 import { lagByTopic } from '@/lib/lag/totals';
@@ -55,6 +64,7 @@ function detail(members: GroupMember[], offsets: PartitionLag[], state: GroupDet
     shareOffsets: [],
     offsets,
     rebalances: [],
+    timeline: null,
   };
 }
 
@@ -68,22 +78,19 @@ describe('group derivations', () => {
       idleMembers(d).map((m) => m.memberId),
       ['d'],
     );
-    assert.match(
-      idleReason(d, d.members[3])!,
-      /4 members, 3 partitions: a partition is read by one member of a group at a time, so 1 member waits/,
-    );
+    assert.deepEqual(idleReason(d, d.members[3]), { code: 'moreMembers', members: 4, partitions: 3, idle: 1 });
     assert.equal(idleReason(d, d.members[0]), null);
   });
 
   it('explains partitions without an owner by the group state', () => {
-    assert.match(unassignedReason(detail([], [row(0, null)], 'Empty'), row(0, null))!, /no members/);
-    assert.match(
-      unassignedReason(detail([member('a', [])], [row(0, null)], 'PreparingRebalance'), row(0, null))!,
-      /rebalancing/,
+    assert.equal(unassignedReason(detail([], [row(0, null)], 'Empty'), row(0, null)), 'noMembers');
+    assert.equal(
+      unassignedReason(detail([member('a', [])], [row(0, null)], 'PreparingRebalance'), row(0, null)),
+      'rebalancing',
     );
-    assert.match(
-      unassignedReason(detail([member('a', [0], ['other'])], [row(0, 'a'), row(1, null)]), row(1, null))!,
-      /no member subscribes/,
+    assert.equal(
+      unassignedReason(detail([member('a', [0], ['other'])], [row(0, 'a'), row(1, null)]), row(1, null)),
+      'notSubscribed',
     );
     assert.equal(unassignedReason(detail([member('a', [0])], [row(0, 'a')]), row(0, 'a')), null);
   });
@@ -98,10 +105,9 @@ describe('group derivations', () => {
     assert.equal(catchUp({ totalLag: 100, consumeRate: 30, produceRate: 10, members: 1 }).seconds, 5);
     const behind = catchUp({ totalLag: 100, consumeRate: 5, produceRate: 10, members: 1 });
     assert.equal(behind.seconds, null);
-    assert.equal(behind.label, 'falling behind');
-    assert.match(behind.text, /producing 10\/s, consuming 5\/s/);
-    assert.match(catchUp({ totalLag: 100, consumeRate: 0, produceRate: 0, members: 0 }).text, /no members are reading/);
-    assert.equal(catchUp({ totalLag: 0, consumeRate: 0, produceRate: 0, members: 1 }).label, 'caught up');
+    assert.deepEqual(behind, { kind: 'falling', seconds: null, produceRate: 10, consumeRate: 5 });
+    assert.equal(catchUp({ totalLag: 100, consumeRate: 0, produceRate: 0, members: 0 }).kind, 'nobody');
+    assert.equal(catchUp({ totalLag: 0, consumeRate: 0, produceRate: 0, members: 1 }).kind, 'caughtUp');
     assert.equal(catchUp({ totalLag: null, consumeRate: null, produceRate: null, members: 1 }).seconds, null);
   });
 
@@ -121,12 +127,30 @@ describe('group derivations', () => {
     for (const id of ids) assert.equal(shuffled.get(id), all.get(id));
     const keptWhenM1Left = ids.slice(1).filter((id) => fewer.get(id) === all.get(id)).length;
     assert.ok(keptWhenM1Left >= 2, `${keptWhenM1Left} of 3 kept their colour when m-1 left`);
+    // With the colours shown before, every one stays.
+    const remembered = memberColors(
+      ids.slice(1).map((id) => member(id, [])),
+      all,
+    );
+    for (const id of ids.slice(1)) assert.equal(remembered.get(id), all.get(id));
+  });
+
+  it('a member on screen keeps its colour when a newcomer with a lower id wants the same one', () => {
+    const natural = (id: string) => memberColors([member(id, [])]).get(id);
+    const rival = Array.from({ length: 500 }, (_, i) => `a-${i}`).find((id) => natural(id) === natural('x-1'))!;
+    assert.ok(rival, 'a colliding id exists');
+    const before = memberColors([member('x-1', [])]);
+    // Without memory the newcomer (lower id) would take x-1's colour.
+    assert.equal(memberColors([member('x-1', []), member(rival, [])]).get(rival), natural('x-1'));
+    const after = memberColors([member('x-1', []), member(rival, [])], before);
+    assert.equal(after.get('x-1'), before.get('x-1'));
+    assert.notEqual(after.get(rival), after.get('x-1'));
   });
 
   it('gives no catch-up estimate to a group without members, whatever the old rates', () => {
     const empty = catchUp({ totalLag: 100, consumeRate: 50, produceRate: 10, members: 0 });
     assert.equal(empty.seconds, null);
-    assert.equal(empty.label, 'nobody reading');
+    assert.equal(empty.kind, 'nobody');
   });
 
   it('applies summary patches in order and refuses a gap', () => {
@@ -157,5 +181,38 @@ describe('actions that need an empty group', () => {
       'share group g is Stable with 2 members; stop its consumers first',
     );
     assert.equal(membersBlocking(group('consumer', 0)), null);
+  });
+});
+
+describe('member counts with silent members', () => {
+  const m = (memberId: string, parts: number) =>
+    ({
+      memberId,
+      assignments: Array.from({ length: parts }, (_, p) => ({ topic: 't', partition: p })),
+    }) as unknown as GroupMember;
+
+  it('never counts a silent member as reading, even while it owns partitions', () => {
+    const d = { members: [m('a', 2), m('b', 1), m('c', 0)] };
+    const none = memberCounts(d, new Set());
+    assert.deepEqual(none, { total: 3, reading: 2, idle: 1, silent: 0 });
+    assert.equal(membersHint(none), 'idle');
+    const one = memberCounts(d, new Set(['b']));
+    assert.deepEqual(one, { total: 3, reading: 1, idle: 1, silent: 1 });
+    assert.equal(membersHint(one), 'notHeard');
+    assert.equal(membersHint(memberCounts({ members: [m('a', 1)] }, new Set())), 'allReading');
+    // All owners silent: nobody reads, and no rate may promise a catch-up.
+    const all = memberCounts({ members: [m('a', 1), m('b', 1)] }, new Set(['a', 'b']));
+    assert.equal(membersHint(all), 'nobodyReading');
+    assert.equal(
+      catchUp({ totalLag: 100, consumeRate: 50, produceRate: 10, members: all.total - all.silent }).seconds,
+      null,
+    );
+  });
+
+  it('an empty group is never "all reading" and gets no catch-up estimate, not even "caught up"', () => {
+    assert.equal(membersHint(memberCounts({ members: [] }, new Set())), 'nobodyReading');
+    const idle = catchUp({ totalLag: 0, consumeRate: 0, produceRate: 0, members: 0 });
+    assert.equal(idle.seconds, null);
+    assert.equal(idle.kind, 'nobodyNothingWaits');
   });
 });

@@ -8,71 +8,98 @@ import type { GroupDetail, GroupMember, GroupSummary, PartitionLag } from './con
 export const isRebalancing = (g: Pick<GroupSummary, 'state'>) =>
   g.state === 'PreparingRebalance' || g.state === 'CompletingRebalance';
 
-/** Why a member owns nothing, in one line. */
-export function idleReason(detail: GroupDetail, member: GroupMember): string | null {
+/** Why a member owns nothing, as a code the page words in its language. */
+export type IdleReason =
+  | { code: 'rebalancing' }
+  | { code: 'noPartitions' }
+  | { code: 'moreMembers'; members: number; partitions: number; idle: number }
+  | { code: 'assignorGaveNothing' };
+
+export function idleReason(detail: GroupDetail, member: GroupMember): IdleReason | null {
   if (member.assignments.length > 0) return null;
-  if (isRebalancing(detail)) return 'rebalancing: partitions were revoked, the new assignment is on its way';
+  if (isRebalancing(detail)) return { code: 'rebalancing' };
   const partitions = new Set(
     detail.offsets
       .filter((o) => member.subscribedTopics.includes(o.topic))
       .map((o) => partitionKey(o.topic, o.partition)),
   ).size;
-  if (member.subscribedTopics.length > 0 && partitions === 0) return 'its topics have no partitions yet';
-  if (detail.members.length > partitions && partitions > 0) {
-    const idle = detail.members.length - partitions;
-    return `${detail.members.length} members, ${partitions} partitions: a partition is read by one member of a group at a time, so ${idle} ${idle === 1 ? 'member waits' : 'members wait'}`;
-  }
-  return 'the assignor gave it nothing this generation';
+  if (member.subscribedTopics.length > 0 && partitions === 0) return { code: 'noPartitions' };
+  if (detail.members.length > partitions && partitions > 0)
+    return {
+      code: 'moreMembers',
+      members: detail.members.length,
+      partitions,
+      idle: detail.members.length - partitions,
+    };
+  return { code: 'assignorGaveNothing' };
 }
 
 export function idleMembers(detail: GroupDetail): GroupMember[] {
   return detail.members.filter((m) => m.assignments.length === 0);
 }
 
-/** Why nobody reads a partition, in one line. */
-export function unassignedReason(detail: GroupDetail, row: PartitionLag): string | null {
-  if (row.memberId !== null) return null;
-  if (detail.members.length === 0) return 'the group has no members: nobody reads it and its lag grows';
-  if (isRebalancing(detail)) return 'rebalancing: it gets an owner when the rebalance completes';
-  if (!detail.members.some((m) => m.subscribedTopics.includes(row.topic)))
-    return 'no member subscribes to this topic now: only its committed offset remains';
-  return 'not in the last assignment: added after the last rebalance, or left out by the assignor';
+export interface MemberCounts {
+  total: number;
+  /** Heard from and owning partitions. */
+  reading: number;
+  /** Heard from, owning nothing. */
+  idle: number;
+  /** Still listed by the coordinator, but their process is gone (see lib/lab-derive silentMembers). */
+  silent: number;
 }
 
-export interface CatchUp {
-  /** Seconds until lag reaches 0 at the current rates; null when not catching up. */
-  seconds: number | null;
-  /** A few words for a tile; `text` says why. */
-  label: string;
-  text: string;
+/** Who in the group reads. A silent member still owns its partitions in the coordinator's eyes,
+ *  but reads nothing, so it is never counted as reading. */
+export function memberCounts(detail: Pick<GroupDetail, 'members'>, silent: ReadonlySet<string>): MemberCounts {
+  const heard = detail.members.filter((m) => !silent.has(m.memberId));
+  const idle = heard.filter((m) => m.assignments.length === 0).length;
+  return {
+    total: detail.members.length,
+    reading: heard.length - idle,
+    idle,
+    silent: detail.members.length - heard.length,
+  };
 }
+
+/** The one-line state of the members tile: nobody reading wins over the rest. */
+export function membersHint(c: MemberCounts): 'nobodyReading' | 'notHeard' | 'idle' | 'allReading' {
+  // Idle members are heard from (a connect group's members own no topic partitions at all).
+  if (c.total - c.silent === 0) return 'nobodyReading';
+  if (c.silent > 0) return 'notHeard';
+  if (c.idle > 0) return 'idle';
+  return 'allReading';
+}
+
+/** Why nobody reads a partition, as a code the page words in its language. */
+export type UnassignedReason = 'noMembers' | 'rebalancing' | 'notSubscribed' | 'notAssigned';
+
+export function unassignedReason(detail: GroupDetail, row: PartitionLag): UnassignedReason | null {
+  if (row.memberId !== null) return null;
+  if (detail.members.length === 0) return 'noMembers';
+  if (isRebalancing(detail)) return 'rebalancing';
+  if (!detail.members.some((m) => m.subscribedTopics.includes(row.topic))) return 'notSubscribed';
+  return 'notAssigned';
+}
+
+/** Time to catch up at the current rates, as a kind the page words in its language:
+ *  `unknown` (nothing committed), `caughtUp`, `nobody` / `nobodyNothingWaits` (no members), `measuring` (rates not
+ *  known yet), `falling` (consuming no faster than producing) or `eta` with `seconds`. */
+export type CatchUp =
+  | { kind: 'unknown' | 'caughtUp' | 'nobody' | 'nobodyNothingWaits' | 'measuring'; seconds: number | null }
+  | { kind: 'falling'; seconds: null; produceRate: number; consumeRate: number }
+  | { kind: 'eta'; seconds: number; net: number };
 
 export function catchUp(g: Pick<GroupSummary, 'totalLag' | 'consumeRate' | 'produceRate' | 'members'>): CatchUp {
   const { totalLag, consumeRate, produceRate } = g;
-  if (totalLag === null) return { seconds: null, label: '—', text: 'no committed offsets yet' };
-  if (totalLag === 0) return { seconds: 0, label: 'caught up', text: 'no lag' };
-  // Rates from before the last member left would promise a catch-up nobody is doing.
-  if (g.members === 0)
-    return { seconds: null, label: 'nobody reading', text: 'no members are reading: the lag only grows' };
-  if (consumeRate === null || produceRate === null) return { seconds: null, label: '—', text: 'measuring rates…' };
+  if (totalLag === null) return { kind: 'unknown', seconds: null };
+  // Rates from before the last member left would promise a catch-up nobody is doing; and with
+  // nobody reading, "caught up" would be an estimate too (the next message is not read).
+  if (g.members === 0) return { kind: totalLag === 0 ? 'nobodyNothingWaits' : 'nobody', seconds: null };
+  if (totalLag === 0) return { kind: 'caughtUp', seconds: 0 };
+  if (consumeRate === null || produceRate === null) return { kind: 'measuring', seconds: null };
   const net = consumeRate - produceRate;
-  if (net <= 0) {
-    const why =
-      g.members === 0
-        ? 'no members are reading'
-        : `producing ${fmtRate(produceRate)}/s, consuming ${fmtRate(consumeRate)}/s`;
-    return { seconds: null, label: 'falling behind', text: why };
-  }
-  const seconds = Math.ceil(totalLag / net);
-  return { seconds, label: `~${fmtDuration(seconds)}`, text: `at ${fmtRate(net)}/s net` };
-}
-
-const fmtRate = (r: number) => (r >= 100 ? Math.round(r).toLocaleString('en-US') : r.toFixed(1).replace(/\.0$/, ''));
-
-export function fmtDuration(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
+  if (net <= 0) return { kind: 'falling', seconds: null, produceRate, consumeRate };
+  return { kind: 'eta', seconds: Math.ceil(totalLag / net), net };
 }
 
 /** Distinct on the dark background, in an order where neighbours differ most. */
@@ -96,14 +123,25 @@ function hash(text: string): number {
   return h;
 }
 
-/** Colour per member from its member id (kept across rebalances while it stays in the group),
- *  so the same member has the same colour on every page and after every rebalance. Two members
- *  wanting one colour: the first by member id keeps it, the other takes the next free one. */
-export function memberColors(members: GroupMember[]): Map<string, string> {
+/** Colour per member from its member id, so the same member has the same colour on every page
+ *  and after every rebalance. Two members wanting one colour: the first by member id keeps it,
+ *  the other takes the next free one. `previous` (the colours shown before) wins over that:
+ *  a member already on screen keeps its colour when a newcomer would have taken it. */
+export function memberColors(
+  members: GroupMember[],
+  previous: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
   const sorted = [...members].sort((a, b) => a.memberId.localeCompare(b.memberId));
   const taken = new Set<number>();
   const colors = new Map<string, string>();
   for (const m of sorted) {
+    const slot = MEMBER_PALETTE.indexOf(previous.get(m.memberId) ?? '');
+    if (slot < 0 || taken.has(slot)) continue;
+    taken.add(slot);
+    colors.set(m.memberId, MEMBER_PALETTE[slot]);
+  }
+  for (const m of sorted) {
+    if (colors.has(m.memberId)) continue;
     let slot = hash(m.memberId) % MEMBER_PALETTE.length;
     for (let tries = 0; taken.has(slot) && tries < MEMBER_PALETTE.length; tries++)
       slot = (slot + 1) % MEMBER_PALETTE.length;

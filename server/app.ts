@@ -20,6 +20,8 @@ import { BrowseService } from './browse/service';
 import { readMessage } from './browse/read-one';
 import { LabSupervisor } from './lab/supervisor';
 import { labActions } from './lab/actions';
+import { labProtocolSource } from './lab/availability';
+import { clusterLayout } from './embedded/layout';
 import { topicActions } from './topics/actions';
 import { offsetActions } from './offsets/actions';
 import { groupActions } from './groups/actions';
@@ -28,6 +30,8 @@ import { brokerActions } from './cluster/broker-faults';
 import { createSecurity } from './security';
 import { AlertsService } from './alerts/service';
 import { alertActions } from './alerts/actions';
+import { readTransactions } from './transactions/read';
+import { DEFAULT_LONG_OPEN_MS } from './http/transactions-api';
 
 // Composes the server: Kafka clients, state, poller, JSON API, socket.io and (optionally)
 // Next.js on one HTTP port. Tests use it without Next.js.
@@ -92,13 +96,19 @@ export async function startDashboard({
     afterRound: () => groups.afterRound(),
     watchedTopics: () => subscriptions.watchedTopics(),
   });
-  const metrics = new MetricsExporter(store, groups, alerts);
+  const metrics = new MetricsExporter(store, groups, alerts, () =>
+    readTransactions({ connections: clients.pollConnections, store, registry: groups.registry }, DEFAULT_LONG_OPEN_MS),
+  );
   const produce = new ProduceService(clients, store);
   const security = createSecurity(config.security, { dev, kafkaStatus: () => store.snapshot().connection.status });
+  // Java lab workers use the jars of the embedded release, also against a cluster of your own.
+  const labJava = labProtocolSource(clients, embedded?.layout ?? clusterLayout(config.embedded), config.kafka);
   const lab = new LabSupervisor({
     kafka: config.kafka,
     bootstrap,
     log,
+    protocols: () => labJava.protocols(),
+    javaCommand: () => labJava.javaCommand(),
     topicNames: () => clients.admin().then((a) => a.listTopics()),
   });
   const actions = new ActionDispatcher(

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
 import { AlertRuleSchema, type AlertRule } from '@/lib/contract/alerts';
 import { VERDICTS } from '@/lib/contract/lag';
 import { describeIssues } from '@/lib/alerts/rules';
@@ -12,12 +13,7 @@ import { Field, Select, TextInput } from '@/components/ui/field';
 
 type Kind = 'verdictNot' | 'verdictIn' | 'lagSecondsOver' | 'lagOver';
 
-const KINDS: { kind: Kind; label: string }[] = [
-  { kind: 'verdictNot', label: 'verdict is not OK' },
-  { kind: 'verdictIn', label: 'verdict is one of' },
-  { kind: 'lagSecondsOver', label: 'oldest unread older than (seconds)' },
-  { kind: 'lagOver', label: 'lag over (messages)' },
-];
+const KINDS: Kind[] = ['verdictNot', 'verdictIn', 'lagSecondsOver', 'lagOver'];
 
 const slug = (s: string) =>
   s
@@ -48,6 +44,7 @@ function build(f: { name: string; group: string; kind: Kind; value: string; verd
 }
 
 export function RuleForm({ taken, onAdd }: { taken: string[]; onAdd(rule: AlertRule): Promise<boolean> }) {
+  const t = useTranslations('alerts.form');
   const [f, setF] = useState({
     name: '',
     group: '*',
@@ -65,10 +62,9 @@ export function RuleForm({ taken, onAdd }: { taken: string[]; onAdd(rule: AlertR
   async function submit(e: FormEvent) {
     e.preventDefault();
     const numeric = (v: string) => v.trim() !== '' && Number.isFinite(Number(v));
-    if ((f.kind === 'lagOver' || f.kind === 'lagSecondsOver') && !numeric(f.value))
-      return setError('Over: enter a number above 0');
-    if (f.forSeconds.trim() !== '' && !numeric(f.forSeconds)) return setError('For: enter a number of seconds');
-    if (f.name.trim() === '') return setError('Name: give the rule a name');
+    if ((f.kind === 'lagOver' || f.kind === 'lagSecondsOver') && !numeric(f.value)) return setError(t('errOver'));
+    if (f.forSeconds.trim() !== '' && !numeric(f.forSeconds)) return setError(t('errFor'));
+    if (f.name.trim() === '') return setError(t('errName'));
     const candidate = build(f);
     let id = candidate.id;
     for (let n = 2; taken.includes(id); n++) id = `${candidate.id}-${n}`;
@@ -78,35 +74,39 @@ export function RuleForm({ taken, onAdd }: { taken: string[]; onAdd(rule: AlertR
   }
 
   return (
-    <form onSubmit={submit} aria-label="Add a rule" className="space-y-2" data-testid="alerts-add-rule">
+    <form onSubmit={submit} aria-label={t('label')} className="space-y-2" data-testid="alerts-add-rule">
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-5">
-        <Field label="Name">
-          <TextInput value={f.name} onChange={(e) => set({ name: e.target.value })} placeholder="Orders not OK" />
+        <Field label={t('name')}>
+          <TextInput
+            value={f.name}
+            onChange={(e) => set({ name: e.target.value })}
+            placeholder={t('namePlaceholder')}
+          />
         </Field>
-        <Field label="Groups" hint="an id, or * for any characters">
+        <Field label={t('groups')} hint={t('groupsHint')}>
           <TextInput value={f.group} onChange={(e) => set({ group: e.target.value })} />
         </Field>
-        <Field label="Fires when">
+        <Field label={t('firesWhen')}>
           <Select value={f.kind} onChange={(e) => set({ kind: e.target.value as Kind })}>
             {KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label}
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
               </option>
             ))}
           </Select>
         </Field>
         {f.kind === 'verdictIn' ? (
-          <Field label="Verdicts" hint={VERDICTS.join(', ')}>
+          <Field label={t('verdicts')} hint={VERDICTS.join(', ')}>
             <TextInput value={f.verdicts} onChange={(e) => set({ verdicts: e.target.value })} />
           </Field>
         ) : f.kind === 'verdictNot' ? (
           <span />
         ) : (
-          <Field label="Over">
+          <Field label={t('over')}>
             <TextInput inputMode="numeric" value={f.value} onChange={(e) => set({ value: e.target.value })} />
           </Field>
         )}
-        <Field label="For (seconds)" hint="how long it must hold">
+        <Field label={t('for')} hint={t('forHint')}>
           <TextInput inputMode="numeric" value={f.forSeconds} onChange={(e) => set({ forSeconds: e.target.value })} />
         </Field>
       </div>
@@ -116,7 +116,7 @@ export function RuleForm({ taken, onAdd }: { taken: string[]; onAdd(rule: AlertR
         </p>
       )}
       <Button tone="primary" type="submit" data-testid="alerts-add-submit">
-        Add rule
+        {t('add')}
       </Button>
     </form>
   );

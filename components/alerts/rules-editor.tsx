@@ -1,14 +1,15 @@
 'use client';
 
 import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
 import type { AlertRule, AlertRulesFile, AlertsState } from '@/lib/contract/alerts';
-import { conditionText } from '@/lib/alerts/condition-text';
 import { parseAlertRules } from '@/lib/alerts/rules';
 import { useAction, useCanAct } from '@/components/ui/use-action';
 import { ActionMessage } from '@/components/ui/action-message';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { RuleForm } from './rule-form';
+import { useConditionText } from './use-condition-text';
 
 // The rules: a table, a form to add one, a remove button per rule, and the whole set as JSON
 // (the rules file's shape) for anything the form does not cover. Every save sends the whole
@@ -17,6 +18,8 @@ import { RuleForm } from './rule-form';
 const asFile = (s: AlertsState): AlertRulesFile => ({ ...(s.webhook ? { webhook: s.webhook } : {}), rules: s.rules });
 
 export function RulesEditor({ state }: { state: AlertsState }) {
+  const t = useTranslations('alerts.rules');
+  const conditionText = useConditionText();
   const canAct = useCanAct();
   const save = useAction('alerts:set-rules');
   const [json, setJson] = useState<string | null>(null);
@@ -42,22 +45,20 @@ export function RulesEditor({ state }: { state: AlertsState }) {
   };
 
   return (
-    <Card title={`Rules (${state.rules.length})`} testId="alerts-rules">
+    <Card title={t('title', { count: state.rules.length })} testId="alerts-rules">
       <p className="mb-3 text-xs text-zinc-400" data-testid="alerts-saved-to">
-        {state.savedTo.kind === 'file'
-          ? `Saved to ${state.savedTo.path}.`
-          : 'Kept in memory until the server restarts: set KAFKA_LIVE_ALERTS_FILE to keep edits.'}{' '}
-        Default webhook: {state.webhook ?? 'none'}.
+        {state.savedTo.kind === 'file' ? t('savedTo', { path: state.savedTo.path }) : t('memory')}{' '}
+        {t('defaultWebhook', { webhook: state.webhook ?? t('none') })}
       </p>
       {state.rules.length > 0 && (
         <table className="mb-4 w-full text-left text-xs">
           <thead className="text-zinc-400">
             <tr>
-              <th className="py-1 pr-3 font-medium">rule</th>
-              <th className="pr-3 font-medium">groups</th>
-              <th className="pr-3 font-medium">fires when</th>
-              <th className="pr-3 font-medium">webhook</th>
-              {canAct && <th className="font-medium">remove</th>}
+              <th className="py-1 pr-3 font-medium">{t('rule')}</th>
+              <th className="pr-3 font-medium">{t('groups')}</th>
+              <th className="pr-3 font-medium">{t('firesWhen')}</th>
+              <th className="pr-3 font-medium">{t('webhook')}</th>
+              {canAct && <th className="font-medium">{t('remove')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -65,15 +66,20 @@ export function RulesEditor({ state }: { state: AlertsState }) {
               <tr key={r.id} className="border-t border-zinc-800/60" data-testid={`alert-rule-${r.id}`}>
                 <td className="py-1 pr-3 text-zinc-100">
                   {r.name} <span className="font-mono text-zinc-400">{r.id}</span>
-                  {!r.enabled && <span className="ml-1 text-amber-300">(off)</span>}
+                  {!r.enabled && <span className="ml-1 text-amber-300">{t('off')}</span>}
                 </td>
                 <td className="pr-3 font-mono text-zinc-300">{r.group}</td>
                 <td className="pr-3 text-zinc-300">{conditionText(r)}</td>
-                <td className="pr-3 text-zinc-400">{r.webhook ? 'its own' : 'default'}</td>
+                <td className="pr-3 text-zinc-400">{r.webhook ? t('own') : t('default')}</td>
                 {canAct && (
                   <td>
-                    <Button size="sm" tone="danger" onClick={() => void remove(r)} aria-label={`Remove rule ${r.id}`}>
-                      Remove
+                    <Button
+                      size="sm"
+                      tone="danger"
+                      onClick={() => void remove(r)}
+                      aria-label={t('removeLabel', { id: r.id })}
+                    >
+                      {t('removeOne')}
                     </Button>
                   </td>
                 )}
@@ -88,16 +94,16 @@ export function RulesEditor({ state }: { state: AlertsState }) {
             taken={state.rules.map((r) => r.id)}
             onAdd={(rule) => saveRules({ ...asFile(state), rules: [...state.rules, rule] })}
           />
-          <form onSubmit={submitJson} aria-label="Edit the rules as JSON" className="space-y-2">
+          <form onSubmit={submitJson} aria-label={t('jsonForm')} className="space-y-2">
             {json === null ? (
               <Button onClick={() => setJson(JSON.stringify(asFile(state), null, 2))} data-testid="alerts-edit-json">
-                Edit as JSON
+                {t('editJson')}
               </Button>
             ) : (
               <>
                 <label className="block space-y-1">
                   <span className="text-[11px] font-medium uppercase tracking-wider text-zinc-400">
-                    Rules as JSON (the rules file&apos;s shape)
+                    {t('jsonLabel')}
                   </span>
                   <textarea
                     value={json}
@@ -115,9 +121,9 @@ export function RulesEditor({ state }: { state: AlertsState }) {
                 )}
                 <div className="flex gap-2">
                   <Button tone="primary" type="submit" disabled={!checked?.rules || save.pending}>
-                    {save.pending ? 'Saving…' : 'Save rules'}
+                    {save.pending ? t('saving') : t('save')}
                   </Button>
-                  <Button onClick={() => setJson(null)}>Cancel</Button>
+                  <Button onClick={() => setJson(null)}>{t('cancel')}</Button>
                 </div>
               </>
             )}
@@ -125,7 +131,7 @@ export function RulesEditor({ state }: { state: AlertsState }) {
           <ActionMessage error={save.error} testId="alerts-save-error" />
         </div>
       ) : (
-        <p className="text-xs text-zinc-400">Read-only mode: the rules cannot be changed here.</p>
+        <p className="text-xs text-zinc-400">{t('readOnly')}</p>
       )}
     </Card>
   );

@@ -2,10 +2,31 @@
 
 import { useTranslations } from 'use-intl';
 import type { ScanOutcome, ScanTotals } from '@/lib/contract/browse';
-import { describeDuration, describeOutcome, estimateLeftMs, partitionFraction } from '@/lib/browse-derive';
+import {
+  describeDuration,
+  describeOutcome,
+  estimateLeftMs,
+  partitionFraction,
+  type DurationWords,
+  type OutcomeWords,
+} from '@/lib/browse-derive';
 import { Button } from '@/components/ui/button';
 import { useFormat } from '@/components/ui/format';
 import { PartitionChip } from '@/components/ui/partition-chip';
+
+const DURATION_KEY = {
+  seconds: 'duration.seconds',
+  minutes: 'duration.minutes',
+  hours: 'duration.hours',
+} as const;
+const OUTCOME_KEY = {
+  limit: 'outcome.limit',
+  maxScanned: 'outcome.maxScanned',
+  end: 'outcome.end',
+  cancelled: 'outcome.cancelled',
+  error: 'outcome.error',
+  errorWith: 'outcome.errorWith',
+} as const satisfies Record<OutcomeWords['key'], string>;
 
 /** How far a scan is: totals, a bar per partition, the time left, and at the end why it stopped. */
 export function ScanProgress({
@@ -26,6 +47,9 @@ export function ScanProgress({
   const t = useTranslations('browse.scan');
   const f = useTranslations('browse.form');
   const fmt = useFormat();
+  const durationText = (d: DurationWords) =>
+    d.key === 'underSecond' ? t('duration.underSecond') : t(DURATION_KEY[d.key], { value: d.value });
+  const outcomeText = (o: OutcomeWords) => t(OUTCOME_KEY[o.key], o.values);
   const totals = outcome ?? progress;
   const left = running && progress ? estimateLeftMs(progress) : null;
   return (
@@ -45,7 +69,7 @@ export function ScanProgress({
         </span>
         {running && (
           <span className="text-zinc-400" data-testid="browse-eta">
-            {left === null ? t('estimating') : t('left', { duration: describeDuration(left) })}
+            {left === null ? t('estimating') : t('left', { duration: durationText(describeDuration(left)) })}
           </span>
         )}
         {running && (
@@ -55,7 +79,7 @@ export function ScanProgress({
         )}
       </div>
       <p role="status" className="text-sm text-zinc-300" data-testid="browse-outcome">
-        {outcome ? describeOutcome(outcome, limits) : running ? f('searching') : ''}
+        {outcome ? outcomeText(describeOutcome(outcome, limits)) : running ? f('searching') : ''}
       </p>
       {totals && totals.partitions.length > 0 && (
         <ul className="grid max-h-40 gap-x-4 gap-y-1 overflow-y-auto sm:grid-cols-2 xl:grid-cols-3">

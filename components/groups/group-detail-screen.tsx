@@ -7,7 +7,9 @@ import { useLiveStore } from '@/lib/store';
 import { useWatch } from '@/lib/store/use-live-bridge';
 import { viewOf } from '@/lib/store/watch-slice';
 import { selectOffsetsLog } from '@/lib/store/selectors';
-import { catchUp, idleMembers, isRebalancing, memberColors } from '@/lib/group-derive';
+import { catchUp, isRebalancing, memberColors, memberCounts, membersHint } from '@/lib/group-derive';
+import { isLive, silentMembers } from '@/lib/lab-derive';
+import { useNow } from '@/components/ui/use-now';
 import { LAG_HISTORY_CAP, type GroupDetail, type LagPoint } from '@/lib/contract/groups';
 import { Card } from '@/components/ui/card';
 import { ProblemCard } from '@/components/shell/problem-card';
@@ -21,12 +23,18 @@ import { LagTrend } from './lag-trend';
 import { MemberCards } from './member-cards';
 import { OffsetsTable } from './offsets-table';
 import { RebalanceTimeline } from './rebalance-timeline';
+import { EpochTimeline } from './epoch-timeline';
 import { OffsetsLogNotice } from './offsets-log-notice';
 import { RebalanceNowButton } from '@/components/lab/rebalance-now-button';
 import { OffsetsReset } from './offsets-reset';
 import { GroupHealthCard } from './group-health-card';
+import { useGroupWords } from './use-group-words';
 import { useGroupLagAgeText } from './lag-age';
 import { DeleteGroup } from './delete-group';
+
+/** The colours last shown per group, kept across client navigation between pages, so a
+ *  member keeps its colour when a newcomer would have taken it (lib/group-derive memberColors). */
+const shownColors = new Map<string, Map<string, string>>();
 
 // A fresh [] per render would look like a change to the chart.
 const NO_POINTS: LagPoint[] = [];
@@ -50,7 +58,11 @@ export function GroupDetailScreen({ groupId }: { groupId: string }) {
   const answered = view?.answered ?? false;
   const points = view?.lagHistory ?? NO_POINTS;
   const offsetsLog = useLiveStore(selectOffsetsLog);
-  const colors = useMemo(() => memberColors(detail?.members ?? []), [detail?.members]);
+  const colors = useMemo(() => {
+    const next = memberColors(detail?.members ?? [], shownColors.get(groupId));
+    shownColors.set(groupId, next);
+    return next;
+  }, [detail?.members, groupId]);
 
   if (!answered) return <p className="text-zinc-400">{c('loading')}</p>;
   if (!detail) {
@@ -83,10 +95,18 @@ function GroupDetail({
 }) {
   const t = useTranslations('groups.detail');
   const fmt = useFormat();
+  const groupWords = useGroupWords();
   const lagAge = useGroupLagAgeText(detail.lagAge);
-  const idle = idleMembers(detail).length;
+  const lab = useLiveStore((s) => s.labInstances);
+  // The clock ticks only while an ended lab instance of this group may still have members here.
+  const now = useNow(lab.some((i) => i.groupId === detail.groupId && !isLive(i)));
+  const silent = silentMembers(detail, lab, now);
+  const counts = memberCounts(detail, new Set(silent.keys()));
+  const hint = membersHint(counts);
   const partitions = detail.offsets.length;
-  const eta = catchUp({ ...detail, members: detail.members.length });
+  // Silent members read nothing: with only those, no rate promises a catch-up.
+  const eta = catchUp({ ...detail, members: counts.total - counts.silent });
+  const etaWords = groupWords.catchUp(eta);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -128,8 +148,16 @@ function GroupDetail({
         <Stat
           label={t('members')}
           value={detail.members.length}
-          hint={detail.members.length === 0 ? t('nobodyReading') : idle ? t('idle', { count: idle }) : t('allReading')}
-          tone={idle || detail.members.length === 0 ? 'warn' : 'neutral'}
+          hint={
+            hint === 'nobodyReading'
+              ? t('nobodyReading')
+              : hint === 'notHeard'
+                ? t('notHeard', { count: counts.silent })
+                : hint === 'idle'
+                  ? t('idle', { count: counts.idle })
+                  : t('allReading')
+          }
+          tone={hint === 'allReading' ? 'neutral' : 'warn'}
           testId="stat-members"
         />
         <Stat
@@ -167,18 +195,18 @@ function GroupDetail({
         />
         <Stat
           label={t('catchUp')}
-          value={eta.label}
-          hint={eta.text}
-          tone={eta.label === 'falling behind' ? 'bad' : 'neutral'}
+          value={etaWords.label}
+          hint={etaWords.text}
+          tone={eta.kind === 'falling' ? 'bad' : 'neutral'}
           testId="stat-catch-up"
         />
       </div>
       <Card title={t('health')}>
-        <GroupHealthCard health={detail.health} />
+        <GroupHealthCard health={detail.health} silent={counts.silent} />
       </Card>
       <Card title={t('membersCard')}>
         <p className="mb-3 text-xs text-zinc-400">{t('membersNote')}</p>
-        <MemberCards detail={detail} colors={colors} />
+        <MemberCards detail={detail} colors={colors} silent={silent} now={now} />
       </Card>
       <div className="grid gap-4 xl:grid-cols-[3fr_2fr]">
         <div className="space-y-4">
@@ -189,9 +217,16 @@ function GroupDetail({
             <OffsetsTable detail={detail} colors={colors} />
           </Card>
         </div>
-        <Card title={t('timeline')}>
-          <RebalanceTimeline rebalances={detail.rebalances} members={detail.members} colors={colors} />
-        </Card>
+        {detail.type === 'classic' ? (
+          <Card title={t('timeline')}>
+            <RebalanceTimeline rebalances={detail.rebalances} members={detail.members} colors={colors} />
+          </Card>
+        ) : (
+          // The new protocols keep no generations: their timeline is the epochs the log records.
+          <Card title={t('epochTimeline')}>
+            <EpochTimeline timeline={detail.timeline} />
+          </Card>
+        )}
       </div>
       <OffsetsReset detail={detail} />
       <DeleteGroup detail={detail} />

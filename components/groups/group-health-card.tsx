@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'use-intl';
 import type { GroupHealthDetail } from '@/lib/contract/lag';
-import { duration } from '@/lib/lag/verdict-text';
+import { useDuration } from '@/components/ui/use-duration';
+import { useVerdictText } from './use-verdict-text';
 import { VerdictBadge } from './verdict-badge';
 
 // The group's verdict with its reason in words, the partitions that are not OK with theirs,
@@ -10,24 +11,37 @@ import { VerdictBadge } from './verdict-badge';
 
 const LISTED = 5;
 
-export function GroupHealthCard({ health }: { health: GroupHealthDetail | null }) {
+/** `silent`: members the coordinator still lists whose process is gone (the lab knows its own);
+ *  Kafka's verdict cannot see them until their lag grows, so the card says it at once. */
+export function GroupHealthCard({ health, silent = 0 }: { health: GroupHealthDetail | null; silent?: number }) {
   const t = useTranslations('groups.health');
+  const tv = useTranslations('verdicts');
+  const words = useVerdictText();
+  const duration = useDuration();
+  const notHeard = silent > 0 && (
+    <p className="text-xs text-rose-300" data-testid="group-health-silent">
+      {t('notHeard', { count: silent })}
+    </p>
+  );
   if (!health)
     return (
-      <p className="text-sm text-zinc-400" data-testid="group-health">
-        {t('notJudged')}
-      </p>
+      <div className="space-y-2" data-testid="group-health">
+        <p className="text-sm text-zinc-400">{t('notJudged')}</p>
+        {notHeard}
+      </div>
     );
   const notOk = health.partitions.filter((p) => p.verdict !== 'OK');
+  const groupText = words.group(health, health.partitions.length);
   const w = health.windows;
   return (
     <div className="space-y-2 text-sm" data-testid="group-health">
       <div className="flex flex-wrap items-center gap-2">
-        <VerdictBadge verdict={health.verdict} text={health.text} testId="group-verdict" />
+        <VerdictBadge verdict={health.verdict} text={groupText} testId="group-verdict" />
         <span className="text-zinc-200" data-testid="group-verdict-text">
-          {health.text}
+          {groupText}
         </span>
       </div>
+      {notHeard}
       {notOk.length > 0 && (
         <ul className="space-y-1 text-xs text-zinc-400">
           {notOk.slice(0, LISTED).map((p) => (
@@ -37,7 +51,7 @@ export function GroupHealthCard({ health }: { health: GroupHealthDetail | null }
                 <span className="font-mono text-zinc-300">
                   {p.topic}/{p.partition}
                 </span>
-                : {p.text}
+                : {words.reason(p.reason)}
               </span>
             </li>
           ))}
@@ -45,14 +59,17 @@ export function GroupHealthCard({ health }: { health: GroupHealthDetail | null }
         </ul>
       )}
       <p className="text-xs text-zinc-400" data-testid="verdict-windows">
-        Judged over the last {duration(w.windowMs)}. Stopped or stalled after {w.stopFactor} × the group&apos;s median
-        commit interval
-        {health.pattern.medianIntervalMs === null
-          ? ' (not seen yet)'
-          : ` (${duration(health.pattern.medianIntervalMs)})`}
-        , at least {duration(w.stopFloorMs)}: now {duration(health.pattern.stopAfterMs)}. Falling behind: lag right
-        after each commit rising over {duration(w.trendMinMs)} and {w.trendMinCommits} commits. A rewind shows for{' '}
-        {duration(w.rewindHoldMs)}.
+        {tv('windows', {
+          window: duration(w.windowMs),
+          factor: w.stopFactor,
+          median:
+            health.pattern.medianIntervalMs === null ? tv('medianUnknown') : duration(health.pattern.medianIntervalMs),
+          floor: duration(w.stopFloorMs),
+          stopAfter: duration(health.pattern.stopAfterMs),
+          trendMin: duration(w.trendMinMs),
+          trendCommits: w.trendMinCommits,
+          rewind: duration(w.rewindHoldMs),
+        })}
       </p>
     </div>
   );

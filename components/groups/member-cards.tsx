@@ -3,11 +3,12 @@
 import { useTranslations } from 'use-intl';
 import type { GroupDetail } from '@/lib/contract/groups';
 import { idleReason, unassignedReason } from '@/lib/group-derive';
-import { labInstanceOf } from '@/lib/lab-derive';
+import { labInstanceOf, type SilentMember } from '@/lib/lab-derive';
 import { useLiveStore } from '@/lib/store';
 import { Badge } from '@/components/ui/badge';
 import { partitionKey } from '@/lib/contract/cluster';
 import { MemberProtocol } from './member-protocol';
+import { useGroupWords } from './use-group-words';
 
 function Tile({
   label,
@@ -39,23 +40,62 @@ const short = (topic: string, multi: boolean) => (multi ? `${topic}-` : 'P');
 
 /** One card per member with its partitions as tiles in the member's colour; idle members
  *  and partitions without an owner are marked, each with the reason. */
-export function MemberCards({ detail, colors }: { detail: GroupDetail; colors: Map<string, string> }) {
+/** A member whose process is gone: counted down to the coordinator dropping it, from its last
+ *  heartbeat (the coordinator's clock starts there, not at the kill or when the page opened). */
+function NotHeard({ silent, now, timeoutMs }: { silent: SilentMember; now: number; timeoutMs: number }) {
+  const t = useTranslations('groups.members');
+  const since = silent.lastHeardAt ?? silent.deadline - timeoutMs;
+  return (
+    <p
+      className="mt-2 text-xs text-rose-300"
+      data-testid={`silent-countdown-${silent.memberId}`}
+      data-seconds-left={silent.secondsLeft}
+      data-deadline={silent.deadline}
+    >
+      {silent.secondsLeft > 0
+        ? t('dropIn', {
+            silence: Math.max(0, Math.floor((now - since) / 1000)),
+            seconds: silent.secondsLeft,
+            timeout: Math.round(timeoutMs / 1000),
+          })
+        : t('dropDue')}
+    </p>
+  );
+}
+
+export function MemberCards({
+  detail,
+  colors,
+  silent,
+  now,
+}: {
+  detail: GroupDetail;
+  colors: Map<string, string>;
+  silent: ReadonlyMap<string, SilentMember>;
+  now: number;
+}) {
   const multiTopic = detail.topics.length > 1;
   const unassigned = detail.offsets.filter((o) => o.memberId === null);
   const lab = useLiveStore((s) => s.labInstances);
   const t = useTranslations('groups.members');
+  const words = useGroupWords();
+  const unassignedWhy = unassigned[0] ? unassignedReason(detail, unassigned[0]) : null;
+  const unassignedText = unassignedWhy ? words.unassigned(unassignedWhy) : null;
   return (
     <div className="space-y-3">
       <div className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3">
         {detail.members.map((m) => {
-          const reason = idleReason(detail, m);
+          const quiet = silent.get(m.memberId);
+          const reason = quiet ? null : idleReason(detail, m);
           const color = colors.get(m.memberId) ?? '#71717a';
           const instance = labInstanceOf(detail.groupId, m, lab);
           return (
             <div
               key={m.memberId}
               data-testid={`member-${m.memberId}`}
+              data-member-card
               data-idle={reason ? 'true' : 'false'}
+              data-silent={quiet ? 'true' : 'false'}
               className="rounded-lg border border-zinc-800 bg-zinc-950/60 p-3"
               style={{ borderLeft: `4px solid ${color}` }}
             >
@@ -68,6 +108,11 @@ export function MemberCards({ detail, colors }: { detail: GroupDetail; colors: M
                     title={`a consumer of lab instance ${instance.name} (pid ${instance.pid ?? '—'}, ${instance.status})`}
                   >
                     {t('instance', { name: instance.name })}
+                  </Badge>
+                )}
+                {quiet && (
+                  <Badge tone="bad" testId={`silent-badge-${m.memberId}`}>
+                    {t('notHeard')}
                   </Badge>
                 )}
                 {reason && <Badge tone="warn">{t('idle')}</Badge>}
@@ -94,7 +139,8 @@ export function MemberCards({ detail, colors }: { detail: GroupDetail; colors: M
                 ))}
               </div>
               <MemberProtocol member={m} />
-              {reason && <p className="mt-2 text-xs text-amber-300/90">{reason}</p>}
+              {reason && <p className="mt-2 text-xs text-amber-300/90">{words.idle(reason)}</p>}
+              {quiet && instance && <NotHeard silent={quiet} now={now} timeoutMs={instance.sessionTimeoutMs} />}
             </div>
           );
         })}
@@ -114,7 +160,7 @@ export function MemberCards({ detail, colors }: { detail: GroupDetail; colors: M
               />
             ))}
           </div>
-          <p className="mt-2 text-xs text-zinc-400">{unassignedReason(detail, unassigned[0])}</p>
+          <p className="mt-2 text-xs text-zinc-400">{unassignedText}</p>
         </div>
       )}
     </div>

@@ -9,10 +9,11 @@ import { browseHref } from '@/lib/browse-url';
 import { useFormat } from '@/components/ui/format';
 import { VerdictBadge } from './verdict-badge';
 import { PartitionLagAge } from './lag-age';
+import { useVerdictText, type VerdictText } from './use-verdict-text';
 
-function verdictCell(p: PartitionHealth | undefined) {
+function verdictCell(p: PartitionHealth | undefined, words: VerdictText) {
   if (!p) return <span className="text-zinc-400">—</span>;
-  return <VerdictBadge verdict={p.verdict} text={p.text} />;
+  return <VerdictBadge verdict={p.verdict} text={words.reason(p.reason)} />;
 }
 
 /** Committed offset against log end, per partition, grouped by topic with the topic's total. */
@@ -20,6 +21,7 @@ export function OffsetsTable({ detail, colors }: { detail: GroupDetail; colors: 
   const t = useTranslations('groups.offsets');
   const c = useTranslations('common');
   const fmt = useFormat();
+  const words = useVerdictText();
   const owners = new Map(detail.members.map((m) => [m.memberId, m.clientId]));
   const health = new Map((detail.health?.partitions ?? []).map((p) => [`${p.topic}:${p.partition}`, p]));
   return (
@@ -114,7 +116,7 @@ export function OffsetsTable({ detail, colors }: { detail: GroupDetail; colors: 
                   </td>
                   <td className="text-right text-zinc-400">{fmt.time(o.committedAt)}</td>
                   <td className="pl-3" data-testid={`offset-verdict-${o.topic}-${o.partition}`}>
-                    {verdictCell(health.get(`${o.topic}:${o.partition}`))}
+                    {verdictCell(health.get(`${o.topic}:${o.partition}`), words)}
                   </td>
                 </tr>
               ))}

@@ -3,6 +3,7 @@
 import { useTranslations } from 'use-intl';
 import type { GroupHealth, Verdict } from '@/lib/contract/lag';
 import { Badge, type Tone } from '@/components/ui/badge';
+import { useVerdictText } from './use-verdict-text';
 
 const TONE: Record<Verdict, Tone> = {
   OK: 'good',
@@ -28,11 +29,12 @@ export function VerdictBadge({ verdict, text, testId }: { verdict: Verdict; text
 /** A group's verdict, or a dash while it has none (share groups, not judged yet). */
 export function GroupVerdictBadge({ health, testId }: { health: GroupHealth | null; testId?: string }) {
   const t = useTranslations('groups');
+  const words = useVerdictText();
   if (!health)
     return (
       <span className="text-zinc-400" data-testid={testId} title={t('notJudged')}>
         —
       </span>
     );
-  return <VerdictBadge verdict={health.verdict} text={health.text} testId={testId} />;
+  return <VerdictBadge verdict={health.verdict} text={words.group(health)} testId={testId} />;
 }

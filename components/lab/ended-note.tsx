@@ -1,21 +1,17 @@
 'use client';
 
-import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LabInstance } from '@/lib/contract/actions';
 import { clockTime, sessionCountdown } from '@/lib/lab-derive';
+import { useNow } from '@/components/ui/use-now';
 
 /** Says why the group does (or does not yet) rebalance after an instance ended. A killed
  *  instance sent no LeaveGroup, so the coordinator waits for its session timeout: counted down live. */
 export function EndedNote({ instance }: { instance: LabInstance }) {
   const t = useTranslations('lab.ended');
-  const [now, setNow] = useState(() => Date.now());
-  const counting = instance.status === 'killed';
-  useEffect(() => {
-    if (!counting) return;
-    const t = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(t);
-  }, [counting]);
+  // Read afresh when the kill arrives: a clock kept from when the card mounted (the instance
+  // running) made the first value too high by however long the card had been on screen.
+  const now = useNow(instance.status === 'killed');
   if (instance.endedAt === null) return null;
   const at = clockTime(instance.endedAt);
   const seconds = Math.round(instance.sessionTimeoutMs / 1000);

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import type { LabConsumer, LabInstance, LabInstanceStatus } from '@/lib/contract/actions';
 import { MAX_LAB_CONSUMERS } from '@/lib/contract/action-schemas';
-import { isLive } from '@/lib/lab-derive';
+import { isLive, sharedPartitions } from '@/lib/lab-derive';
+import { useLiveStore } from '@/lib/store';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { formatCount } from '@/components/ui/format';
 import { InstanceControls } from './instance-controls';
@@ -21,7 +22,17 @@ const STATUS_TONE: Record<LabInstanceStatus, Tone> = {
   crashed: 'bad',
 };
 
-function ConsumerRow({ consumer, multiTopic, ended }: { consumer: LabConsumer; multiTopic: boolean; ended: boolean }) {
+function ConsumerRow({
+  consumer,
+  multiTopic,
+  ended,
+  shared,
+}: {
+  consumer: LabConsumer;
+  multiTopic: boolean;
+  ended: boolean;
+  shared: Set<string>;
+}) {
   const t = useTranslations('lab.instance');
   return (
     <li
@@ -38,17 +49,21 @@ function ConsumerRow({ consumer, multiTopic, ended }: { consumer: LabConsumer; m
         {consumer.memberId ?? t('joining')}
       </div>
       <div className="mt-1 flex flex-wrap gap-1">
-        {consumer.assignments.map((tp) => (
-          <span
-            key={partitionKey(tp.topic, tp.partition)}
-            data-testid={`lab-tile-${consumer.clientId}-${tp.partition}`}
-            title={t('tileTitle', { topic: tp.topic, partition: tp.partition })}
-            className={`rounded px-1.5 py-0.5 font-mono text-[10px] font-semibold ${ended ? 'bg-zinc-700 text-zinc-300' : 'bg-violet-500 text-zinc-950'}`}
-          >
-            {multiTopic ? `${tp.topic}-` : 'P'}
-            {tp.partition}
-          </span>
-        ))}
+        {consumer.assignments.map((tp) => {
+          const isShared = shared.has(partitionKey(tp.topic, tp.partition));
+          return (
+            <span
+              key={partitionKey(tp.topic, tp.partition)}
+              data-testid={`lab-tile-${consumer.clientId}-${tp.partition}`}
+              data-shared={isShared ? 'true' : undefined}
+              title={`${t('tileTitle', { topic: tp.topic, partition: tp.partition })}${isShared ? ` · ${t('sharedTile')}` : ''}`}
+              className={`rounded px-1.5 py-0.5 font-mono text-[10px] font-semibold ${ended ? 'bg-zinc-700 text-zinc-300' : 'bg-violet-500 text-zinc-950'} ${isShared ? 'ring-2 ring-amber-300' : ''}`}
+            >
+              {multiTopic ? `${tp.topic}-` : 'P'}
+              {tp.partition}
+            </span>
+          );
+        })}
         {consumer.assignments.length === 0 && consumer.memberId !== null && !ended && (
           <span className="text-[11px] text-zinc-400">{t('noPartitions')}</span>
         )}
@@ -62,6 +77,11 @@ export function InstanceCard({ instance }: { instance: LabInstance }) {
   const t = useTranslations('lab.instance');
   const { name } = instance;
   const ended = !isLive(instance);
+  const all = useLiveStore((s) => s.labInstances);
+  const shared = ended ? new Set<string>() : sharedPartitions(instance.groupId, all);
+  const mine = instance.consumers.some((c) =>
+    c.assignments.some((tp) => shared.has(partitionKey(tp.topic, tp.partition))),
+  );
   return (
     <article
       data-testid={`lab-instance-${name}`}
@@ -79,6 +99,9 @@ export function InstanceCard({ instance }: { instance: LabInstance }) {
           <div className="flex flex-wrap items-center gap-2">
             <Badge tone={STATUS_TONE[instance.status]} testId={`lab-instance-status-${name}`}>
               {t(`status.${instance.status}`)}
+            </Badge>
+            <Badge tone="info" testId={`lab-instance-protocol-${name}`}>
+              {t(`protocol.${instance.protocol}`)}
             </Badge>
             <span className="font-mono text-[11px] text-zinc-400">{t('pid', { pid: instance.pid ?? '—' })}</span>
           </div>
@@ -106,9 +129,20 @@ export function InstanceCard({ instance }: { instance: LabInstance }) {
       </header>
       <ul className="mt-2 space-y-1.5">
         {instance.consumers.map((c) => (
-          <ConsumerRow key={c.clientId} consumer={c} multiTopic={instance.topics.length > 1} ended={ended} />
+          <ConsumerRow
+            key={c.clientId}
+            consumer={c}
+            multiTopic={instance.topics.length > 1}
+            ended={ended}
+            shared={shared}
+          />
         ))}
       </ul>
+      {mine && (
+        <p className="mt-2 text-xs text-amber-200" data-testid={`lab-shared-${name}`}>
+          {t('shared')}
+        </p>
+      )}
       <EndedNote instance={instance} />
       {!ended && instance.lastError && (
         <p className="mt-2 text-xs text-amber-300/90" data-testid={`lab-instance-error-${name}`}>

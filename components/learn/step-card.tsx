@@ -42,6 +42,7 @@ export function StepCard({
   onProgress(next: (p: Progress) => Progress): void;
 }) {
   const t = useTranslations('learn');
+  const tLab = useTranslations('lab.start');
   // What a long experiment found so far: its live view shows it while the step still runs.
   const [live, setLive] = useState<Outcome>({});
   const note = useCallback((partial: Outcome) => setLive((l) => ({ ...l, ...partial })), []);
@@ -61,8 +62,13 @@ export function StepCard({
   const names = saved ? namesFor(step, saved.runId) : null;
   const creates = namesFor(step, '…');
   const hasExperiment = step.partitions > 0 || step.groups > 0;
-  // Broker steps stop a node: only the embedded cluster's nodes are ours to stop.
-  const offered = !step.brokerStep || embedded;
+  // Broker steps stop a node: only the embedded cluster's nodes are ours to stop. Steps of
+  // another protocol need the lab to be able to start its members here.
+  const protocolInfo = useLiveStore((s) =>
+    step.protocol ? (s.labProtocols?.find((p) => p.protocol === step.protocol) ?? null) : null,
+  );
+  const protocolOk = !step.protocol || protocolInfo?.available === true;
+  const offered = (!step.brokerStep || embedded) && protocolOk;
 
   async function clean() {
     if (!saved || saved.state !== 'ran') return;
@@ -152,9 +158,14 @@ export function StepCard({
           >
             {phase === 'running' ? t('running') : revealed ? t('rerun') : t('run')}
           </Button>
-          {!offered && (
+          {step.brokerStep && !embedded && (
             <span className="text-xs text-amber-200" data-testid="learn-broker-only">
               {t('brokerOnly')}
+            </span>
+          )}
+          {!protocolOk && (
+            <span className="text-xs text-amber-200" data-testid="learn-protocol-off">
+              {protocolInfo?.why ? t('protocolOff', { why: tLab(`why.${protocolInfo.why}`) }) : t('protocolUnknown')}
             </span>
           )}
           {offered && choice === null && <span className="text-xs text-zinc-400">{t('predictFirst')}</span>}

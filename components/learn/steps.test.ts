@@ -51,6 +51,7 @@ function fakeApi(overrides: Partial<TourApi> & { answers?: Partial<Record<Action
     group: () => undefined,
     embedded: () => true,
     retentionCheckMs: () => 10_000,
+    labProtocol: (protocol) => ({ protocol, available: true, why: null, reason: null }),
     note: () => undefined,
     ...overrides,
   };
@@ -72,6 +73,7 @@ describe('tour steps', () => {
       'reprocess',
       'retention',
       'compaction',
+      'share',
     ]);
     for (const s of STEPS) assert.ok(s.choices.includes(s.answer), `${s.id}: the answer is one of the choices`);
     assert.equal(stepById('idle').id, 'idle');
@@ -230,6 +232,42 @@ describe('tour steps', () => {
     ]);
     assert.equal(notes[0].phase, 'time');
     assert.equal(notes.at(-1)?.phase, 'size');
+  });
+
+  it('the share step starts 3 share consumers on one partition and counts those holding it at once', async () => {
+    const step = stepById('share');
+    const names = namesFor(step, 'x9');
+    const member = (i: number, consumed: number) => ({
+      clientId: `lab-A-${i}`,
+      memberId: `m${i}`,
+      assignments: [{ topic: names.topic ?? '', partition: 0 }],
+      consumed,
+    });
+    const instance = {
+      name: 'A',
+      groupId: names.groups[0],
+      status: 'running',
+      consumed: 60,
+      consumers: [member(1, 30), member(2, 30), member(3, 0)],
+    } as unknown as LabInstance;
+    const { api, calls } = fakeApi({
+      instances: () => [instance],
+      answers: { 'lab:start': { name: 'A' }, 'produce:send': { count: 10 } },
+    });
+    assert.deepEqual(await step.run(api, names), { members: 3, sharing: 3, count: 60, consumed: 60, readers: 2 });
+    const start = calls.find((c) => c.name === 'lab:start')?.payload as ActionPayload<'lab:start'>;
+    assert.equal(start.protocol, 'share');
+    assert.equal(start.consumers, 3);
+    const off = fakeApi({
+      labProtocol: (protocol) => ({
+        protocol,
+        available: false,
+        why: 'brokerTooOld',
+        reason: 'Kafka 3.9 has no share groups',
+      }),
+    });
+    await assert.rejects(step.run(off.api, names), /Kafka 3.9 has no share groups/);
+    assert.equal(off.calls.length, 0);
   });
 
   it('a wait that never settles fails with what it waited for, instead of hanging', async () => {

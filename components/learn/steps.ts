@@ -1,5 +1,5 @@
 import { partitionForKey } from '@/lib/partitioner';
-import type { LabInstance } from '@/lib/contract/actions';
+import type { LabInstance, LabProtocol } from '@/lib/contract/actions';
 import { must, StepFailed, until, type Outcome, type TourApi } from './tour-api';
 
 export type { Outcome } from './tour-api';
@@ -12,6 +12,9 @@ const DEFAULT_RETENTION_CHECK_MS = 300_000;
 /** The size part writes 6 messages of about 1 KB, one segment each, under a 2,500-byte limit. */
 export const RETENTION_BYTES = 2_500;
 const SIZE_MESSAGES = 6;
+/** Records the share step sends once its three members share the partition. */
+const SHARE_MESSAGES = 60;
+const SHARE_BATCHES = 6;
 
 // The tour's steps, in the seed note's order (brokers, topics and partitions, consumers and
 // groups, the coordinator, offsets per group, storage policies). Each step is a prediction with
@@ -31,6 +34,7 @@ export const STEP_IDS = [
   'reprocess',
   'retention',
   'compaction',
+  'share',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
@@ -53,6 +57,8 @@ export interface StepDef {
   screen: 'topic' | 'group' | 'overview';
   /** It stops and starts a broker: offered only on the embedded cluster. */
   brokerStep?: boolean;
+  /** Its lab members speak this protocol: offered only where the lab can start them. */
+  protocol?: LabProtocol;
   /** Its live view is shown while the experiment runs, not only after (slow, visible effects). */
   live?: boolean;
   run(api: TourApi, names: StepNames): Promise<Outcome>;
@@ -134,13 +140,20 @@ export async function send(
   }
 }
 
-async function startInstance(api: TourApi, groupId: string, topic: string, consumers: number): Promise<string> {
+async function startInstance(
+  api: TourApi,
+  groupId: string,
+  topic: string,
+  consumers: number,
+  protocol?: LabProtocol,
+): Promise<string> {
   const started = await must(api, 'lab:start', {
     groupId,
     topics: [topic],
     consumers,
     processingDelayMs: 0,
     sessionTimeoutMs: 10_000,
+    ...(protocol ? { protocol } : {}),
   });
   return started.name;
 }
@@ -507,6 +520,52 @@ export const STEPS: readonly StepDef[] = [
         after = await must(api, 'topic:count-keys', { topic });
       }
       return { before: before.records, after: after.records, keys: after.latest.map((l) => l.key).join(', ') };
+    },
+  },
+  {
+    id: 'share',
+    choices: ['one', 'all'],
+    answer: 'all',
+    partitions: 1,
+    groups: 1,
+    screen: 'group',
+    protocol: 'share',
+    async run(api, names) {
+      const topic = topicOf(names);
+      const groupId = names.groups[0];
+      const share = api.labProtocol('share');
+      if (!share?.available) throw new StepFailed(share?.reason ?? 'the lab cannot start share consumers here');
+      await createTopic(api, topic, 1);
+      const name = await startInstance(api, groupId, topic, 3, 'share');
+      // A share group hands the one partition to every member at once.
+      const members = await until(
+        api,
+        `share group ${groupId} to assign partition 0 to its 3 members`,
+        () => {
+          const all = inGroup(api, groupId).flatMap((i) => i.consumers);
+          const sharing = all.filter((c) => c.memberId !== null && c.assignments.some((a) => a.partition === 0));
+          return all.length === 3 && sharing.length === 3 ? sharing.length : null;
+        },
+        90_000,
+      );
+      // In small batches over a few seconds: one member's fetch does not take them all at once.
+      let count = 0;
+      for (let i = 0; i < SHARE_BATCHES; i++) {
+        if (i > 0) await api.sleep(500);
+        count += (await send(api, topic, null, 'order {n}', SHARE_MESSAGES / SHARE_BATCHES)).count;
+      }
+      const consumed = await until(
+        api,
+        `the ${SHARE_MESSAGES} records to be read`,
+        () => (consumedBy(api, name) >= count ? consumedBy(api, name) : null),
+        90_000,
+      );
+      const readers =
+        api
+          .instances()
+          .find((i) => i.name === name)
+          ?.consumers.filter((c) => c.consumed > 0).length ?? 0;
+      return { members, sharing: members, count, consumed, readers };
     },
   },
 ];

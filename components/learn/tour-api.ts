@@ -1,5 +1,5 @@
 import type { ActionName, ActionPayload } from '@/lib/contract/action-schemas';
-import type { ActionResult, ActionResults, LabInstance } from '@/lib/contract/actions';
+import type { ActionResult, ActionResults, LabInstance, LabProtocol, LabProtocolInfo } from '@/lib/contract/actions';
 import type { Partition } from '@/lib/contract/cluster';
 import type { GroupSummary } from '@/lib/contract/groups';
 
@@ -24,6 +24,8 @@ export interface TourApi {
   embedded(): boolean;
   /** The brokers' retention check interval when known (embedded cluster), else null. */
   retentionCheckMs(): number | null;
+  /** Whether the lab can start members of this protocol here, and why not; null until known. */
+  labProtocol(protocol: LabProtocol): LabProtocolInfo | null;
   /** What a long experiment found so far, for its live view while it still runs. */
   note(partial: Outcome): void;
 }

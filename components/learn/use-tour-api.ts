@@ -19,6 +19,7 @@ export function useTourApi(note: (partial: Outcome) => void = () => undefined): 
       instances: () => state().labInstances,
       group: (groupId) => state().groups?.groups.find((g) => g.groupId === groupId),
       embedded: () => state().cluster?.connection.embedded ?? false,
+      labProtocol: (protocol) => state().labProtocols?.find((p) => p.protocol === protocol) ?? null,
       retentionCheckMs: () => state().serverInfo?.retentionCheckMs ?? null,
       note,
     };

@@ -192,6 +192,7 @@ export function StepView({ step, names, outcome }: { step: StepDef; names: StepN
     case 'onePerPartition':
     case 'idle':
     case 'instances':
+    case 'share':
       return <ConsumersView groupId={names.groups[0]} highlightIdle={step.id === 'idle'} />;
     case 'coordinator':
     case 'twoGroups':

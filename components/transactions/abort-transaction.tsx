@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
 import type { OpenTransaction } from '@/lib/contract/transactions';
 import { useAction, useCanAct } from '@/components/ui/use-action';
 import { Button } from '@/components/ui/button';
@@ -12,6 +13,7 @@ import { ActionMessage } from '@/components/ui/action-message';
 // server refuses it there too.
 
 export function AbortTransaction({ open, onDone }: { open: OpenTransaction; onDone(): void }) {
+  const t = useTranslations('transactions.abort');
   const canAct = useCanAct();
   const abort = useAction('transaction:abort');
   const [confirm, setConfirm] = useState('');
@@ -30,13 +32,13 @@ export function AbortTransaction({ open, onDone }: { open: OpenTransaction; onDo
   }
 
   return (
-    <form onSubmit={submit} aria-label={`Abort transaction ${id}`} className="flex flex-col gap-1">
+    <form onSubmit={submit} aria-label={t('form', { id })} className="flex flex-col gap-1">
       <div className="flex items-center gap-2">
         <TextInput
           value={confirm}
           onChange={(e) => setConfirm(e.target.value)}
-          placeholder={`type ${open.producerId}`}
-          aria-label="Type the producer id to confirm"
+          placeholder={t('placeholder', { producerId: open.producerId })}
+          aria-label={t('confirm')}
           data-testid={`abort-confirm-${id}`}
           className="w-32"
         />
@@ -47,7 +49,7 @@ export function AbortTransaction({ open, onDone }: { open: OpenTransaction; onDo
           className="disabled:opacity-50"
           data-testid={`abort-submit-${id}`}
         >
-          {abort.pending ? 'Aborting…' : 'Abort'}
+          {abort.pending ? t('aborting') : t('abort')}
         </Button>
       </div>
       <ActionMessage error={abort.error} testId={`abort-error-${id}`} />

@@ -1,32 +1,43 @@
 import Link from 'next/link';
+import { useTranslations } from 'use-intl';
 import type { OpenTransaction, OpenTransactionKind } from '@/lib/contract/transactions';
 import { Badge, type Tone } from '@/components/ui/badge';
-import { formatCount } from '@/components/ui/format';
+import { useFormat } from '@/components/ui/format';
 import { AbortTransaction } from './abort-transaction';
-import { age } from './age';
+import { useAge } from './age';
 
 const TONE: Record<OpenTransactionKind, Tone> = { open: 'neutral', 'long-open': 'warn', hanging: 'bad' };
+const KIND_KEY = {
+  open: 'kindName.open',
+  'long-open': 'kindName.long-open',
+  hanging: 'kindName.hanging',
+} as const satisfies Record<OpenTransactionKind, string>;
 
 export function OpenTransactions({ open, onAborted }: { open: OpenTransaction[]; onAborted(): void }) {
+  const t = useTranslations('transactions.open');
+  const { count: formatCount } = useFormat();
+  const age = useAge();
   if (open.length === 0)
     return (
       <p className="text-sm text-zinc-500" data-testid="open-transactions-empty">
-        No transaction is open on any partition.
+        {t('empty')}
       </p>
     );
   return (
     <table className="w-full text-left text-xs" data-testid="open-transactions">
       <thead className="text-zinc-500">
         <tr className="border-b border-zinc-800">
-          <th className="py-2 font-medium">Partition</th>
-          <th className="font-medium">Transactional id</th>
-          <th className="font-medium">Producer (epoch)</th>
-          <th className="text-right font-medium">Start offset</th>
-          <th className="text-right font-medium">Last stable / high</th>
-          <th className="text-right font-medium">Open for</th>
-          <th className="pl-4 font-medium">Kind</th>
-          <th className="font-medium">Groups held back</th>
-          <th className="font-medium" />
+          <th className="py-2 font-medium">{t('partition')}</th>
+          <th className="font-medium">{t('transactionalId')}</th>
+          <th className="font-medium">{t('producer')}</th>
+          <th className="text-right font-medium">{t('startOffset')}</th>
+          <th className="text-right font-medium">{t('lastStable')}</th>
+          <th className="text-right font-medium">{t('openFor')}</th>
+          <th className="pl-4 font-medium">{t('kind')}</th>
+          <th className="font-medium">{t('blocked')}</th>
+          <th className="font-medium">
+            <span className="sr-only">{t('actions')}</span>
+          </th>
         </tr>
       </thead>
       <tbody className="tabular-nums">
@@ -52,7 +63,7 @@ export function OpenTransactions({ open, onAborted }: { open: OpenTransaction[];
             </td>
             <td className="text-right">{age(o.openMs)}</td>
             <td className="pl-4">
-              <Badge tone={TONE[o.kind]}>{o.kind}</Badge>
+              <Badge tone={TONE[o.kind]}>{t(KIND_KEY[o.kind])}</Badge>
             </td>
             <td>
               {o.blockedGroups.length === 0

@@ -1,24 +1,24 @@
+import { useTranslations } from 'use-intl';
 import type { TransactionRow } from '@/lib/contract/transactions';
 import { Badge } from '@/components/ui/badge';
-import { age } from './age';
+import { useAge } from './age';
 
 const OPEN_STATES = new Set(['Ongoing', 'PrepareCommit', 'PrepareAbort', 'PrepareEpochFence']);
 
 export function TransactionalIds({ rows, readAt }: { rows: TransactionRow[]; readAt: number }) {
-  if (rows.length === 0)
-    return (
-      <p className="text-sm text-zinc-500">No transactional producer has used this cluster (or its ids expired).</p>
-    );
+  const t = useTranslations('transactions');
+  const age = useAge();
+  if (rows.length === 0) return <p className="text-sm text-zinc-500">{t('ids.empty')}</p>;
   return (
     <table className="w-full text-left text-xs" data-testid="transactional-ids">
       <thead className="text-zinc-500">
         <tr className="border-b border-zinc-800">
-          <th className="py-2 font-medium">Transactional id</th>
-          <th className="font-medium">State</th>
-          <th className="text-right font-medium">Age</th>
-          <th className="pl-4 font-medium">Producer (epoch)</th>
-          <th className="font-medium">Partitions</th>
-          <th className="text-right font-medium">Coordinator</th>
+          <th className="py-2 font-medium">{t('open.transactionalId')}</th>
+          <th className="font-medium">{t('ids.state')}</th>
+          <th className="text-right font-medium">{t('ids.age')}</th>
+          <th className="pl-4 font-medium">{t('open.producer')}</th>
+          <th className="font-medium">{t('ids.partitions')}</th>
+          <th className="text-right font-medium">{t('ids.coordinator')}</th>
         </tr>
       </thead>
       <tbody className="tabular-nums">

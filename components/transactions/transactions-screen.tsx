@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { Card } from '@/components/ui/card';
 import { Select } from '@/components/ui/field';
 import { OpenTransactions } from './open-transactions';
@@ -14,6 +15,7 @@ import { useTransactions } from './use-transactions';
 const THRESHOLDS = [10_000, 60_000, 300_000, 900_000];
 
 export function TransactionsScreen() {
+  const t = useTranslations('transactions');
   const [longOpenMs, setLongOpenMs] = useState(60_000);
   const { data, error, refresh } = useTransactions(longOpenMs);
   const flagged = data?.open.filter((o) => o.kind !== 'open').length ?? 0;
@@ -21,24 +23,24 @@ export function TransactionsScreen() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-lg font-semibold text-zinc-100">Transactions</h1>
+        <h1 className="text-lg font-semibold text-zinc-100">{t('title')}</h1>
         <label className="flex items-center gap-2 text-xs text-zinc-400">
-          Long-open after
+          {t('longOpenAfter')}
           <Select
             value={longOpenMs}
             onChange={(e) => setLongOpenMs(Number(e.target.value))}
-            aria-label="Long-open after"
+            aria-label={t('longOpenAfter')}
             data-testid="long-open-threshold"
           >
             {THRESHOLDS.map((ms) => (
               <option key={ms} value={ms}>
-                {ms / 1000} s
+                {t('seconds', { seconds: ms / 1000 })}
               </option>
             ))}
           </Select>
         </label>
         <span className="text-xs text-zinc-500" data-testid="transactions-flagged">
-          {data ? `${flagged} long-open or hanging` : 'reading…'}
+          {data ? t('flagged', { count: flagged }) : t('reading')}
         </span>
       </div>
       {error && (
@@ -46,11 +48,13 @@ export function TransactionsScreen() {
           {error}
         </p>
       )}
-      {data && data.errors.length > 0 && <p className="text-xs text-amber-300">Not read: {data.errors.join('; ')}</p>}
-      <Card title="Open on partitions" testId="open-transactions-card">
+      {data && data.errors.length > 0 && (
+        <p className="text-xs text-amber-300">{t('notRead', { errors: data.errors.join('; ') })}</p>
+      )}
+      <Card title={t('openCard')} testId="open-transactions-card">
         {data ? <OpenTransactions open={data.open} onAborted={refresh} /> : null}
       </Card>
-      <Card title="Transactional ids" testId="transactional-ids-card">
+      <Card title={t('idsCard')} testId="transactional-ids-card">
         {data ? <TransactionalIds rows={data.transactions} readAt={data.readAt} /> : null}
       </Card>
     </div>

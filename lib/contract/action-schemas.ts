@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { groupIdSchema as groupId, topicNameSchema } from './schemas';
 import { alertsSetSchema } from './alerts';
+import { LAB_PROTOCOLS } from './actions';
 
 // Every action a person can take from the dashboard, as one zod schema each. The server
 // validates every payload against these (socket and HTTP alike); the forms use the same
@@ -82,6 +83,8 @@ export const labStartSchema = z
     processingDelayMs: z.number().int().min(0).max(10_000),
     /** How long the coordinator waits for a silent (killed) member before rebalancing. */
     sessionTimeoutMs: z.number().int().min(6_000).max(60_000),
+    /** Absent in payloads from before the Java worker: classic, as then. */
+    protocol: z.enum(LAB_PROTOCOLS).optional(),
   })
   .strict();
 

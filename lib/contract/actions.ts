@@ -61,6 +61,27 @@ export interface LoadRun {
 /** Load runs kept for the page: running ones and the most recent finished ones. */
 export const LOAD_RUNS_CAP = 10;
 
+/** How a lab instance's members join their group: classic is the kafkajs worker; consumer
+ *  (KIP-848) and share (KIP-932) are Kafka's own Java clients (server/lab/java). */
+export const LAB_PROTOCOLS = ['classic', 'consumer', 'share'] as const;
+export type LabProtocol = (typeof LAB_PROTOCOLS)[number];
+
+/** Why a protocol cannot start here: no java/javac, no client jars yet, a cluster with TLS or
+ *  SASL (the Java worker does not take those settings yet), a broker without the protocol, or a
+ *  broker that could not be asked. */
+export const LAB_UNAVAILABLE = ['noJava', 'noJars', 'tlsSasl', 'brokerTooOld', 'brokerUnknown'] as const;
+export type LabUnavailable = (typeof LAB_UNAVAILABLE)[number];
+
+/** Whether the lab can start instances of a protocol here, and why not. */
+export interface LabProtocolInfo {
+  protocol: LabProtocol;
+  available: boolean;
+  /** null when available; the page words it in its own language. */
+  why: LabUnavailable | null;
+  /** The same in English, with detail (which tool, which folder), for the API and the log. */
+  reason: string | null;
+}
+
 export type LabInstanceStatus = 'starting' | 'running' | 'paused' | 'stopping' | 'stopped' | 'killed' | 'crashed';
 
 export interface LabConsumer {
@@ -70,12 +91,17 @@ export interface LabConsumer {
   memberId: string | null;
   assignments: TopicPartitionRef[];
   consumed: number;
+  /** When the coordinator last answered this consumer (join or heartbeat), epoch ms; null before
+   *  its first join. Kafka's describes carry no heartbeat times, so only the lab knows this: the
+   *  coordinator drops a member a session timeout after its last heartbeat, not after a kill. */
+  lastHeardAt: number | null;
 }
 
 /** One "app instance": a separate OS process running consumers in one group. */
 export interface LabInstance {
   name: string;
   pid: number | null;
+  protocol: LabProtocol;
   groupId: string;
   topics: string[];
   processingDelayMs: number;

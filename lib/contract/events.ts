@@ -3,7 +3,7 @@ import type { ClusterPatch } from './patch';
 import type { ThroughputPoint } from './metrics';
 import type { GroupDetail, GroupsPatch, GroupsSnapshot, LagPoint, TopicConsumers } from './groups';
 import type { ActionName } from './action-schemas';
-import type { ActionResult, LabInstance, LoadRun, ServerInfo, TailMessage } from './actions';
+import type { ActionResult, LabInstance, LabProtocolInfo, LoadRun, ServerInfo, TailMessage } from './actions';
 import type { Watch } from './watch';
 import type { ScanEndEvent, ScanMatchesEvent, ScanProgressEvent } from './browse';
 import type { AlertsState } from './alerts';
@@ -42,6 +42,8 @@ export interface ServerToClientEvents {
   'produce:loads': (runs: LoadRun[]) => void;
   /** Replace: every lab instance, whenever one changes. */
   'lab:instances': (instances: LabInstance[]) => void;
+  /** Which protocols the lab can start here, and why not (asked once per connection). */
+  'lab:protocols': (protocols: LabProtocolInfo[]) => void;
   /** Append, for a `tail` watch: messages on the topic, oldest first. `reset`: the first batch of
    *  a new watch (the backfill) replaces what the page had. */
   'tail:messages': (payload: { topic: string; messages: TailMessage[]; reset: boolean }) => void;

@@ -1,3 +1,4 @@
+import type { EpochTimelineView } from './epoch-timeline';
 import type { KeyedChanges } from './patch';
 import type { GroupHealth, GroupHealthDetail, GroupLagAge, LagAge, LagUnknown, Verdict } from './lag';
 
@@ -199,6 +200,9 @@ export interface GroupDetail extends Omit<GroupSummary, 'members' | 'health'> {
   offsets: PartitionLag[];
   /** Newest first, at most REBALANCE_HISTORY_CAP. */
   rebalances: Rebalance[];
+  /** Consumer, share and streams groups: their epochs and partition moves from the offsets log
+   *  (lib/contract/epoch-timeline.ts); null for classic groups and before any record was read. */
+  timeline: EpochTimelineView | null;
 }
 
 /** One lag sample for a group. Partition keys are `topic:partition` (':' is not legal in topic names). */

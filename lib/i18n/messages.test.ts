@@ -59,7 +59,7 @@ test('every message is used somewhere', () => {
     .flatMap((d) => sources(path.join(root, d)))
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n');
-  const dynamic = ['status', 'why', 'state', 'stateWhy', 'verdict', 'role'];
+  const dynamic = ['status', 'why', 'state', 'stateWhy', 'verdict', 'role', 'protocol', 'protocols', 'protocolHint'];
   const unused = leaves(en).filter((key) => {
     const parts = key.split('.');
     const leaf = parts[parts.length - 1];

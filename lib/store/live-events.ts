@@ -115,6 +115,7 @@ const reducers: { [E in LiveEvent]: (s: LiveState, payload: Payload<E>) => Step 
   'server:info': (s, serverInfo) => ({ state: { ...s, serverInfo } }),
   'produce:loads': (s, loads) => ({ state: { ...s, loads } }),
   'lab:instances': (s, labInstances) => ({ state: { ...s, labInstances } }),
+  'lab:protocols': (s, labProtocols) => ({ state: { ...s, labProtocols } }),
 };
 
 /** Every server event, for a client that subscribes to them all. */

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { LabInstance, LoadRun, ServerInfo } from '@/lib/contract/actions';
+import type { LabInstance, LabProtocolInfo, LoadRun, ServerInfo } from '@/lib/contract/actions';
 
 /** What the server says about itself and what it runs for the page: its info, load-generator
  *  runs and lab instances. */
@@ -8,8 +8,10 @@ export interface ServerSlice {
   serverInfo: ServerInfo | null;
   loads: LoadRun[];
   labInstances: LabInstance[];
+  /** null until the server said; the start form then offers classic only. */
+  labProtocols: LabProtocolInfo[] | null;
 }
 
-export const initialServer: ServerSlice = { serverInfo: null, loads: [], labInstances: [] };
+export const initialServer: ServerSlice = { serverInfo: null, loads: [], labInstances: [], labProtocols: null };
 
 export const createServerSlice: StateCreator<ServerSlice> = () => initialServer;

@@ -60,6 +60,8 @@ export class OffsetsLogReader {
   /** The topic did not exist when the reader started: everything in it is new, so live. */
   private startedEmpty = false;
   private state: OffsetsLogState = { status: 'starting', lastError: null, recordsRead: 0, recordsSkipped: 0 };
+  /** Records skipped, by reason (a record type or value version a newer broker writes): /metrics. */
+  readonly skippedByReason = new Map<string, number>();
 
   constructor(
     private readonly connections: KafkaConnections,
@@ -187,7 +189,9 @@ export class OffsetsLogReader {
       recordsRead: this.state.recordsRead + 1,
       recordsSkipped: this.state.recordsSkipped + (record.kind === 'skipped' ? 1 : 0),
     };
-    return record.kind === 'skipped' ? null : record;
+    if (record.kind !== 'skipped') return record;
+    this.skippedByReason.set(record.reason, (this.skippedByReason.get(record.reason) ?? 0) + 1);
+    return null;
   }
 
   private markCaughtUp(partition: number): void {

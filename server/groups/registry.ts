@@ -10,6 +10,7 @@ import type {
 import { REBALANCE_HISTORY_CAP } from '@/lib/contract/groups';
 import { partitionKey } from '@/lib/contract/cluster';
 import type { GroupMetadata, OffsetsRecord } from '@/server/kafka/protocol';
+import { EpochTimeline } from './epoch-timeline';
 import { membersFromStored, type DescribedGroup } from './from-kafka';
 import type { CommittedReading, LogReading } from '@/lib/lag/arithmetic';
 import { stamp } from './log-ends';
@@ -56,6 +57,8 @@ export interface GroupEntry {
   /** From the new protocols' describe answers; null / empty for classic groups. */
   epochs: GroupEpochs | null;
   shareOffsets: SharePartitionOffset[];
+  /** The new protocols' epoch timeline from the offsets log; null for classic groups. */
+  timeline: EpochTimeline | null;
 }
 
 const REBALANCING: GroupState[] = ['PreparingRebalance', 'CompletingRebalance', 'Assigning', 'Reconciling'];
@@ -78,6 +81,7 @@ function newEntry(groupId: string): GroupEntry {
     rebalances: [],
     epochs: null,
     shareOffsets: [],
+    timeline: null,
   };
 }
 
@@ -144,7 +148,12 @@ export class GroupRegistry {
   applyRecord(record: Exclude<OffsetsRecord, { kind: 'skipped' }>, meta: RecordMeta, now = Date.now()): string {
     const e = this.entry(record.group);
     e.logPartition = meta.partition;
-    if (record.kind === 'offset') {
+    if (record.kind === 'epoch') {
+      e.timeline ??= new EpochTimeline(record.record.family);
+      e.timeline.apply(record.record, meta.timestamp);
+      // Until its coordinator answers, the records say which protocol the group runs.
+      if (e.describedBy === null) e.type = record.record.family;
+    } else if (record.kind === 'offset') {
       const key = partitionKey(record.topic, record.partition);
       if (record.value === null) e.offsets.delete(key);
       else
@@ -252,7 +261,8 @@ export class GroupRegistry {
   /** A group with no metadata, no offsets and no coordinator listing it no longer exists
    *  (deleted, expired, or its topics deleted: Kafka then writes tombstones for its offsets). */
   private dropIfGone(e: GroupEntry): void {
-    if (e.stored === null && e.offsets.size === 0 && e.describedBy === null && e.members.length === 0) {
+    const recorded = e.timeline?.exists() ?? false;
+    if (e.stored === null && e.offsets.size === 0 && e.describedBy === null && e.members.length === 0 && !recorded) {
       this.groups.delete(e.groupId);
     }
   }

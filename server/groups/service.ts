@@ -20,7 +20,10 @@ import { VerdictHistory } from '@/server/lag/verdict-history';
 import { RecordTimes } from '@/server/lag/record-times';
 import type { KafkaClients } from '@/server/kafka/client';
 import type { ClusterStore } from '@/server/cluster/store';
+import { brokerOf } from '@/server/kafka/connections';
+import { send, topicIds } from '@/server/kafka/protocol';
 import { describeAllGroups } from './live-state';
+import { TopicIdNames } from './topic-id-names';
 import { LagHistory } from './lag-history';
 import { LogEnds, stamp } from './log-ends';
 import { OFFSETS_TOPIC, OffsetsLogReader } from './offsets-log-reader';
@@ -61,6 +64,8 @@ export class GroupsService extends EventEmitter<GroupsEvents> {
   /** Timestamps of the oldest unread records, for lag in seconds. */
   readonly recordTimes: RecordTimes;
   private closed = false;
+  /** Names for the topic ids of consumer, share and streams group records. */
+  readonly topicIdNames: TopicIdNames;
   /** Stamp taken as the last round ended: the next round's ends were read after it. */
   private roundStamp = 0;
 
@@ -95,6 +100,11 @@ export class GroupsService extends EventEmitter<GroupsEvents> {
       topics: () => this.topics,
       logStart: (topic, partition) => this.ends.get(partitionKey(topic, partition))?.start ?? 0,
     });
+    this.topicIdNames = new TopicIdNames(async () => {
+      const online = this.cluster.snapshot().brokers.find((b) => b.status === 'online');
+      if (!online) return new Map();
+      return send(await brokerOf(clients.pollConnections, online.id), topicIds, {});
+    });
     this.useCluster(cluster.snapshot());
   }
 
@@ -128,6 +138,12 @@ export class GroupsService extends EventEmitter<GroupsEvents> {
     for (const answer of await describeAllGroups(this.clients.pollConnections, online)) {
       for (const id of this.registry.applyDescribed(answer.broker, answer.groups, answer.sentAt)) this.dirty.add(id);
     }
+    if (this.closed) return;
+    const renamed = await this.topicIdNames.refresh([...this.topics.keys()]).catch(() => false);
+    // The dashboard may have closed while this round waited: a closed connection set would
+    // reconnect for the reads below, and keep the process alive.
+    if (this.closed) return;
+    if (renamed) for (const e of this.registry.groups.values()) if (e.timeline) this.dirty.add(e.groupId);
     const at = Date.now();
     let judging = 0;
     const asking = new Set<string>();
@@ -256,6 +272,18 @@ export class GroupsService extends EventEmitter<GroupsEvents> {
     return leader !== undefined && leader >= 0 ? leader : null;
   }
 
+  /** Offsets-log records the dashboard could not use, by reason (/metrics). */
+  skippedRecords(): ReadonlyMap<string, number> {
+    return this.reader.skippedByReason;
+  }
+
+  /** The group epoch of a consumer, share or streams group: the offsets log's newest, else the
+   *  coordinator's last describe answer; null for classic groups. */
+  groupEpoch(groupId: string): number | null {
+    const e = this.registry.groups.get(groupId);
+    return e?.timeline?.groupEpoch ?? e?.epochs?.groupEpoch ?? null;
+  }
+
   snapshot(): GroupsSnapshot {
     return { version: this.version, groups: this.list(), offsetsLog: this.offsetsLog };
   }
@@ -274,6 +302,7 @@ export class GroupsService extends EventEmitter<GroupsEvents> {
           this.coordinatorOf(e),
           this.verdictOf(e),
           this.verdictConfig,
+          this.topicIdNames.name,
         )
       : null;
   }

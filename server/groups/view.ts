@@ -9,6 +9,7 @@ import type { VerdictConfig } from '@/lib/lag/verdict-config';
 import { groupHealth, groupHealthDetail } from '@/server/lag/health';
 import type { GroupRates } from './lag-history';
 import type { CommittedOffset, GroupEntry } from './registry';
+import type { TopicNames } from './epoch-timeline';
 
 // Turns a registry entry plus the cluster's watermarks into what clients see. Pure: the
 // service calls it whenever either side changes.
@@ -145,6 +146,7 @@ export function detail(
   coordinator: number | null,
   verdict: GroupVerdict | null,
   config: VerdictConfig,
+  topicNames: TopicNames = () => null,
 ): GroupDetail {
   return {
     ...summarize(e, offsets, rates, coordinator),
@@ -154,6 +156,7 @@ export function detail(
     rebalances: e.rebalances,
     epochs: e.epochs,
     shareOffsets: e.shareOffsets,
+    timeline: e.timeline?.view(topicNames) ?? null,
   };
 }
 

@@ -132,6 +132,8 @@ describe('JSON API routing', () => {
     const body = await res.text();
     assert.match(body, /# TYPE kafka_live_consumer_group_lag gauge/);
     assert.match(body, /kafka_live_kafka_reachable 0/);
+    assert.match(body, /# TYPE kafka_live_consumer_group_epoch gauge/);
+    assert.match(body, /# TYPE kafka_live_offsets_log_records_skipped_total counter/);
   });
 
   it('runs actions on POST /api/actions/:name, with the same validation as the socket', async () => {

@@ -1,8 +1,10 @@
-import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ClusterStore } from '@/server/cluster/store';
 import type { GroupsService } from '@/server/groups/service';
 import { VERDICTS } from '@/lib/contract/lag';
 import type { AlertsService } from '@/server/alerts/service';
+import type { TransactionsResponse } from '@/lib/contract/transactions';
+import { registerTransactionMetrics } from './transaction-metrics';
 
 // Prometheus metrics at /metrics. Gauges are filled at scrape time from the same state the UI
 // shows, so a scrape costs nothing between scrapes and can never disagree with the page.
@@ -10,7 +12,12 @@ import type { AlertsService } from '@/server/alerts/service';
 export class MetricsExporter {
   readonly registry = new Registry();
 
-  constructor(store: ClusterStore, groups: GroupsService, alerts: Pick<AlertsService, 'state'>) {
+  constructor(
+    store: ClusterStore,
+    groups: GroupsService,
+    alerts: Pick<AlertsService, 'state'>,
+    transactions?: () => Promise<TransactionsResponse>,
+  ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'kafka_live_process_' });
 
@@ -141,6 +148,30 @@ export class MetricsExporter {
       },
     });
     new Gauge({
+      name: 'kafka_live_consumer_group_epoch',
+      help: 'Group epoch of a consumer, share or streams group: bumped by the coordinator at each membership or subscription change (KIP-848). Absent for classic groups.',
+      labelNames: ['group', 'type'],
+      registers,
+      collect() {
+        this.reset();
+        for (const g of groups.list()) {
+          const epoch = groups.groupEpoch(g.groupId);
+          if (epoch !== null) this.set({ group: g.groupId, type: g.type }, epoch);
+        }
+      },
+    });
+    new Counter({
+      name: 'kafka_live_offsets_log_records_skipped_total',
+      help: 'Records of __consumer_offsets skipped since start, by reason: a record type or value version this dashboard does not know (a newer broker), or bytes it could not decode. Never fatal.',
+      labelNames: ['reason'],
+      registers,
+      collect() {
+        this.reset();
+        // The reader keeps the count; a scrape copies it (a counter that only rises).
+        for (const [reason, n] of groups.skippedRecords()) this.inc({ reason }, n);
+      },
+    });
+    new Gauge({
       name: 'kafka_live_alert_firing',
       help: "1 for each alert rule and group firing now (the dashboard's own rules, /alerts).",
       labelNames: ['rule', 'group'],
@@ -160,6 +191,7 @@ export class MetricsExporter {
         for (const [outcome, n] of Object.entries(alerts.state().delivery)) this.set({ outcome }, n);
       },
     });
+    if (transactions) registerTransactionMetrics(this.registry, transactions);
   }
 
   async render(): Promise<{ contentType: string; body: string }> {

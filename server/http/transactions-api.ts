@@ -10,7 +10,7 @@ import { readTransactions, type TransactionsDeps } from '@/server/transactions/r
 // hold back. A read: answered in read-only mode too, not audited.
 
 export const TRANSACTIONS_PATH = '/api/transactions';
-const DEFAULT_LONG_OPEN_MS = 60_000;
+export const DEFAULT_LONG_OPEN_MS = 60_000;
 const query = z.object({ olderThanMs: z.coerce.number().int().min(0).max(86_400_000).optional() });
 
 function answer(res: ServerResponse, status: number, body: TransactionsResponse | ApiError): void {

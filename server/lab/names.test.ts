@@ -7,6 +7,7 @@ import { endedToDrop, nextInstanceName } from '@/server/lab/names';
 const instance = (name: string, status: LabInstance['status'], endedAt: number | null): LabInstance => ({
   name,
   pid: 1,
+  protocol: 'classic',
   groupId: 'g',
   topics: ['t'],
   processingDelayMs: 0,

@@ -1,4 +1,4 @@
-import type { LabConsumer } from '@/lib/contract/actions';
+import type { LabConsumer, LabProtocol } from '@/lib/contract/actions';
 import type { KafkaSettings } from '@/server/config';
 
 // The IPC messages between the supervisor and a lab worker process. Kafka settings (with any
@@ -6,6 +6,7 @@ import type { KafkaSettings } from '@/server/config';
 
 export interface WorkerConfig {
   name: string;
+  protocol: LabProtocol;
   groupId: string;
   topics: string[];
   consumers: number;
@@ -30,6 +31,9 @@ export type FromWorker =
   | { type: 'ready' }
   /** The consumers as they are now; sent at most a few times a second. */
   | { type: 'state'; consumers: LabConsumer[] }
+  /** A consumer's heartbeat (or join) was answered at `at`; sent at once, not coalesced, so a
+   *  killed instance's last contact is known to within a heartbeat. */
+  | { type: 'heard'; clientId: string; memberId: string; at: number }
   | { type: 'reply'; id: number; error: string | null; clientId?: string }
   /** Something went wrong inside a consumer, worded for the UI; the worker keeps running. */
   | { type: 'problem'; message: string };

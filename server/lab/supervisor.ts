@@ -1,5 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { LAB_ENDED_CAP, type LabInstance, type LabInstanceStatus } from '@/lib/contract/actions';
+import {
+  LAB_ENDED_CAP,
+  type LabInstance,
+  type LabInstanceStatus,
+  type LabProtocol,
+  type LabProtocolInfo,
+} from '@/lib/contract/actions';
 import type { LabStartRequest } from '@/lib/contract/action-schemas';
 import type { KafkaSettings } from '@/server/config';
 import { ActionError, describeError } from '@/server/actions/errors';
@@ -21,11 +27,18 @@ export interface LabSupervisorOptions {
   bootstrap: string[];
   /** Topic names on the cluster now (the server's one admin client answers). */
   topicNames: () => Promise<string[]>;
+  /** Which protocols can start here (see ./java-runtime.ts); absent: classic only. */
+  protocols?: () => Promise<LabProtocolInfo[]>;
+  /** The java command's arguments for a Java worker, compiled on first use. */
+  javaCommand?: () => Promise<string[]>;
   log?: (line: string) => void;
 }
 
 /** Each instance is a Node process with its own connections; a dozen is plenty for a demo. */
 export const MAX_RUNNING_INSTANCES = 12;
+/** KIP-848 and share members cannot pick a session timeout: the broker's
+ *  group.consumer.session.timeout.ms / group.share.session.timeout.ms rule (45 s by default). */
+const BROKER_SESSION_TIMEOUT_MS = 45_000;
 const START_WAIT_MS = 20_000;
 const COMMAND_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -65,23 +78,33 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
   }
 
   instances(): LabInstance[] {
-    return [...this.entries.values()].map((e) => ({ ...e.info }));
+    return [...this.entries.values()].map((e) => ({ ...e.info, consumers: e.info.consumers.map((c) => ({ ...c })) }));
+  }
+
+  /** Every protocol with whether it can start here; classic always can. */
+  async protocols(): Promise<LabProtocolInfo[]> {
+    if (!this.opts.protocols) return [{ protocol: 'classic', available: true, why: null, reason: null }];
+    return this.opts.protocols();
   }
 
   async start(req: LabStartRequest): Promise<LabInstance> {
+    const protocol: LabProtocol = req.protocol ?? 'classic';
     this.checkCapacity();
     await this.checkTopics(req.topics);
+    const java = protocol === 'classic' ? undefined : await this.javaCommand(protocol);
     this.checkCapacity();
     const name = nextInstanceName(new Set(this.entries.keys()));
-    const proc = new WorkerProcess({ ...req, name, kafka: this.opts.kafka, bootstrap: this.opts.bootstrap });
+    const config = { ...req, protocol, name, kafka: this.opts.kafka, bootstrap: this.opts.bootstrap };
+    const proc = new WorkerProcess(config, java);
     const entry: Entry = {
       info: {
         name,
         pid: proc.pid,
+        protocol,
         groupId: req.groupId,
         topics: req.topics,
         processingDelayMs: req.processingDelayMs,
-        sessionTimeoutMs: req.sessionTimeoutMs,
+        sessionTimeoutMs: protocol === 'classic' ? req.sessionTimeoutMs : BROKER_SESSION_TIMEOUT_MS,
         status: 'starting',
         consumers: [],
         consumed: 0,
@@ -96,7 +119,7 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
     proc.on('message', (m) => this.onMessage(entry, m));
     proc.once('exit', (x) => this.onExit(entry, x));
     this.log(
-      `lab: instance ${name} (pid ${proc.pid}) started: ${req.consumers} consumer(s) in ${req.groupId} on ${req.topics.join(', ')}`,
+      `lab: instance ${name} (pid ${proc.pid}) started: ${req.consumers} ${protocol} consumer(s) in ${req.groupId} on ${req.topics.join(', ')}`,
     );
     this.changed();
 
@@ -218,6 +241,18 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
     return reply.clientId;
   }
 
+  /** Refuses a protocol this cluster or machine cannot run, with the reason the form shows. */
+  private async javaCommand(protocol: LabProtocol): Promise<string[]> {
+    const info = (await this.protocols()).find((p) => p.protocol === protocol);
+    if (!info?.available || !this.opts.javaCommand)
+      throw new ActionError(`a ${protocol} instance cannot start here: ${info?.reason ?? 'no Java worker is set up'}`);
+    try {
+      return await this.opts.javaCommand();
+    } catch (e) {
+      throw new ActionError(describeError(e));
+    }
+  }
+
   private checkCapacity(): void {
     if (this.closed) throw new ActionError('the dashboard is shutting down');
     const live = [...this.entries.values()].filter((e) => e.proc.alive).length;
@@ -249,8 +284,23 @@ export class LabSupervisor extends EventEmitter<LabSupervisorEvents> {
   private onMessage(entry: Entry, m: FromWorker): void {
     const info = entry.info;
     if (m.type === 'ready' && info.status === 'starting') info.status = 'running';
+    if (m.type === 'heard') {
+      const c = info.consumers.find((x) => x.clientId === m.clientId);
+      if (c) {
+        c.memberId = m.memberId;
+        c.lastHeardAt = Math.max(c.lastHeardAt ?? 0, m.at);
+      }
+      // Not worth an update to every page twice a second: the time matters only once the
+      // instance has ended, and its exit sends the list.
+      return;
+    }
     if (m.type === 'state') {
-      info.consumers = m.consumers;
+      // A state report can be older than the last `heard`: keep the later contact time.
+      const before = new Map(info.consumers.map((c) => [c.clientId, c.lastHeardAt]));
+      info.consumers = m.consumers.map((c) => ({
+        ...c,
+        lastHeardAt: Math.max(c.lastHeardAt ?? 0, before.get(c.clientId) ?? 0) || null,
+      }));
       info.consumed = m.consumers.reduce((sum, c) => sum + c.consumed, 0);
     }
     if (m.type === 'problem') info.lastError = m.message;

@@ -1,10 +1,12 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { isFromWorker, type FromWorker, type ToWorker, type WorkerCommand, type WorkerConfig } from './protocol';
 
-// One forked worker process seen from the server: IPC requests with replies, the last line it
-// wrote to stderr (the reason, when it dies), and its exit.
+// One worker process seen from the server: requests with replies, the last line it wrote to
+// stderr (the reason, when it dies), and its exit. The kafkajs worker is forked and talks over
+// IPC; the Java worker (./java/LabWorker.java) talks the same messages as JSON lines on its
+// stdin and stdout, so nothing above this file tells them apart.
 
 const WORKER = path.join(__dirname, 'worker.ts');
 /** `--import tsx` resolves from here, whether the server runs under tsx, tsx watch or tsx --test. */
@@ -34,15 +36,29 @@ export class WorkerProcess extends EventEmitter<{ message: [FromWorker]; exit: [
   /** Resolves once the process has exited (or never started). */
   readonly exited: Promise<void>;
 
-  constructor(config: WorkerConfig) {
+  private stdoutPartial = '';
+  /** Set for the Java worker: messages go as JSON lines on its stdin. */
+  private readonly lines: boolean;
+
+  /** `java`: the java command's arguments (see ./java-runtime.ts); absent for the kafkajs worker. */
+  constructor(config: WorkerConfig, java?: string[]) {
     super();
-    this.child = fork(WORKER, [], {
-      cwd: ROOT,
-      // Only tsx's loader: the server's own execArgv (inspect flags, test runner flags) is not for a worker.
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'json',
-    });
+    this.lines = java !== undefined;
+    this.child = java
+      ? spawn('java', java, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
+      : fork(WORKER, [], {
+          cwd: ROOT,
+          // Only tsx's loader: the server's own execArgv (inspect flags, test runner flags) is not for a worker.
+          execArgv: ['--import', 'tsx'],
+          stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+          serialization: 'json',
+        });
+    if (this.lines) {
+      this.child.stdout?.setEncoding('utf8');
+      this.child.stdout?.on('data', (chunk: string) => this.readStdout(chunk));
+      // A worker that died closes the pipe under a write: its exit says so, not this error.
+      this.child.stdin?.on('error', () => undefined);
+    }
     this.child.stderr?.setEncoding('utf8');
     this.child.stderr?.on('data', (chunk: string) => this.readStderr(chunk));
     this.child.on('message', (m: unknown) => this.onMessage(m));
@@ -78,13 +94,18 @@ export class WorkerProcess extends EventEmitter<{ message: [FromWorker]; exit: [
   }
 
   post(message: ToWorker): void {
+    if (this.lines) {
+      if (!this.gone && this.child.stdin?.writable) this.child.stdin.write(`${JSON.stringify(message)}\n`);
+      return;
+    }
     if (!this.child.connected) return;
     // A channel closing under us is reported by `exit`; the send error itself says nothing more.
     this.child.send(message, () => undefined);
   }
 
   request(body: CommandBody, timeoutMs: number): Promise<{ error: string | null; clientId?: string }> {
-    if (this.gone || !this.child.connected) return Promise.resolve({ error: 'the instance is not running' });
+    if (this.gone || !(this.lines || this.child.connected))
+      return Promise.resolve({ error: 'the instance is not running' });
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -111,6 +132,20 @@ export class WorkerProcess extends EventEmitter<{ message: [FromWorker]; exit: [
       return;
     }
     this.emit('message', m);
+  }
+
+  private readStdout(chunk: string): void {
+    const lines = (this.stdoutPartial + chunk).split('\n');
+    this.stdoutPartial = lines.pop() ?? '';
+    if (this.stdoutPartial.length > 1_000_000) this.stdoutPartial = '';
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      try {
+        this.onMessage(JSON.parse(line));
+      } catch {
+        this.lastLine = `unreadable line from the worker: ${line.slice(0, 200)}`;
+      }
+    }
   }
 
   private readStderr(chunk: string): void {

@@ -40,6 +40,7 @@ interface Slot {
   memberId: string | null;
   assignments: LabConsumer['assignments'];
   consumed: number;
+  lastHeardAt: number | null;
   /** Pending processing sleeps, woken early when this consumer is taken away. */
   sleepers: Set<() => void>;
   running: boolean;
@@ -56,7 +57,13 @@ function send(message: FromWorker): void {
 }
 
 function view(s: Slot): LabConsumer {
-  return { clientId: s.clientId, memberId: s.memberId, assignments: s.assignments, consumed: s.consumed };
+  return {
+    clientId: s.clientId,
+    memberId: s.memberId,
+    assignments: s.assignments,
+    consumed: s.consumed,
+    lastHeardAt: s.lastHeardAt,
+  };
 }
 
 function reportNow(): void {
@@ -126,12 +133,19 @@ async function startSlotOnce(cfg: WorkerConfig, k: number): Promise<Slot> {
     memberId: null,
     assignments: [],
     consumed: 0,
+    lastHeardAt: null,
     sleepers: new Set(),
     running: false,
   };
   slots.push(slot);
+  const heard = (memberId: string) => {
+    slot.lastHeardAt = Date.now();
+    send({ type: 'heard', clientId, memberId, at: slot.lastHeardAt });
+  };
+  consumer.on(consumer.events.HEARTBEAT, ({ payload }) => heard(payload.memberId));
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     slot.memberId = payload.memberId;
+    heard(payload.memberId);
     slot.assignments = Object.entries(payload.memberAssignment)
       .flatMap(([topic, partitions]) => partitions.map((partition) => ({ topic, partition })))
       .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);

@@ -64,6 +64,10 @@ export function attachRealtime(
     socket.emit('server:info', info);
     socket.emit('produce:loads', produce.loads());
     socket.emit('lab:instances', lab.instances());
+    void lab.protocols().then(
+      (protocols) => socket.emit('lab:protocols', protocols),
+      () => undefined,
+    );
     const origin = { via: 'socket' as const, address: socket.handshake.address };
 
     const subscriber: Subscriber = { id: socket.id, send: (event, ...args) => socket.emit(event, ...args) };

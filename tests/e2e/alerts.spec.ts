@@ -61,3 +61,20 @@ test('a rule added on the page fires and resolves live', async ({ page, request 
     await deleteTopic(topic);
   }
 });
+
+test('in Korean, the Alerts and Transactions pages speak Korean, with no English left on them', async ({ page }) => {
+  await page.addInitScript(() => window.localStorage.setItem('kafka-live-locale', 'ko'));
+  await page.goto('/alerts');
+  await expect(page.getByRole('heading', { level: 1, name: '알림' })).toBeVisible();
+  await expect(page.getByTestId('alerts-add-rule').getByLabel('발생 조건')).toBeVisible();
+  await expect(page.getByTestId('alerts-firing')).toContainText('지금 발생 중');
+  for (const english of ['Firing now', 'Add rule', 'Recent', 'Fires when']) {
+    await expect(page.locator('main')).not.toContainText(english);
+  }
+  await page.goto('/transactions');
+  await expect(page.getByRole('heading', { level: 1, name: '트랜잭션' })).toBeVisible();
+  await expect(page.getByTestId('open-transactions-card')).toContainText('파티션에 열린 트랜잭션');
+  for (const english of ['Long-open after', 'Open on partitions', 'reading…']) {
+    await expect(page.locator('main')).not.toContainText(english);
+  }
+});

@@ -80,3 +80,57 @@ test('instances A and B split 3 partitions 2:1; killing B moves everything to A 
     await deleteTopic(topic);
   }
 });
+
+test('a killed member shows "not heard from" on the group page with a countdown that falls, then leaves', async ({
+  page,
+  request,
+}) => {
+  const topic = randomName('silent.orders');
+  const groupId = randomName('silent-member-group');
+  await createTopic(topic, 3, 3);
+  try {
+    const start = async () => {
+      const res = await request.post('/api/actions/lab:start', {
+        data: { groupId, topics: [topic], consumers: 1, processingDelayMs: 0, sessionTimeoutMs: 10_000 },
+      });
+      const body = (await res.json()) as { ok: boolean; result?: { name: string } };
+      expect(body.ok).toBe(true);
+      started.push(body.result!.name);
+      return body.result!.name;
+    };
+    const a = await start();
+    const b = await start();
+    const groups = new GroupsPage(page);
+    await groups.openList();
+    await groups.openGroup(groupId);
+    await expect(groups.members()).toHaveCount(2);
+    await expect(page.getByTestId('stat-members')).toContainText('all reading');
+    await expect(page.locator('[data-silent="true"]')).toHaveCount(0);
+
+    // Killed while the page is open: the page's clock must not start from when it opened.
+    await page.waitForTimeout(3_000);
+    await request.post('/api/actions/lab:kill', { data: { instance: b } });
+    const silent = page.locator('[data-silent="true"]');
+    await expect(silent).toHaveCount(1);
+    await expect(silent).toContainText(`lab-${b}-1`);
+    await expect(silent).toContainText('not heard from');
+    const countdown = page.locator('[data-testid^="silent-countdown-"]');
+    await expect(countdown).toContainText(/the coordinator drops it in \d+ s \(session timeout 10 s\)/);
+    const left = async () => Number(await countdown.getAttribute('data-seconds-left'));
+    const first = await left();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(10);
+    await expect(page.getByTestId('stat-members')).toContainText('1 not heard from');
+    await expect(page.getByTestId('group-health-silent')).toBeVisible();
+    await expect.poll(left, { timeout: 5_000 }).toBeLessThan(first);
+    await page.screenshot({ path: 'test-results/lab-silent-member.png', fullPage: true });
+
+    // The coordinator drops it after the session timeout; the page follows.
+    await expect(groups.members()).toHaveCount(1, { timeout: 30_000 });
+    await expect(groups.members()).toContainText(`lab-${a}-1`);
+    await expect(page.locator('[data-silent="true"]')).toHaveCount(0);
+    await expect(page.getByTestId('stat-members')).toContainText('all reading');
+  } finally {
+    await deleteTopic(topic);
+  }
+});

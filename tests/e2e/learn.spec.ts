@@ -151,6 +151,29 @@ test('Korean: the leader step stops partition 0’s leader, a follower takes ove
   await expect(step.getByTestId('learn-cleaned')).toBeVisible({ timeout: 60_000 });
 });
 
+test('English: the share step hands one partition to all three members of a share group', async ({ page }) => {
+  test.setTimeout(240_000);
+  await open(page, '/learn', 'en');
+  await page.getByTestId('learn-nav-share').click();
+  const step = page.getByTestId('learn-step-share');
+  await step.getByTestId('learn-choice-all').check();
+  await step.getByTestId('learn-run').click();
+  await expect(step.getByTestId('learn-reveal')).toContainText('Your prediction was right', { timeout: 180_000 });
+  await expect(step.getByTestId('learn-reveal')).toContainText('All 3 members of the share group hold partition 0');
+  // Every member shows partition 0, and each is highlighted: the rule a consumer group keeps is off.
+  await expect(step.getByTestId('learn-consumer')).toHaveCount(3);
+  await expect(step.locator('[data-learn-highlight="true"]')).toHaveCount(3);
+  const group = `learn-share-${await runOf(page, 'share')}-a`;
+  // kafkajs lists classic groups only: the dashboard's own list (ListGroups of every type) tells.
+  const dashboardGroups = async () =>
+    ((await (await page.request.get('/api/groups')).json()) as { groupId: string }[]).map((g) => g.groupId);
+  expect(await dashboardGroups()).toContain(group);
+  await page.screenshot({ path: 'docs/screenshots/learn-share-en-desktop.png', fullPage: true });
+  await step.getByTestId('learn-cleanup').click();
+  await expect(step.getByTestId('learn-cleaned')).toBeVisible({ timeout: 90_000 });
+  await expect.poll(async () => (await dashboardGroups()).includes(group), { timeout: 60_000 }).toBe(false);
+});
+
 test('Korean screenshots of the spread step', async ({ page }) => {
   test.setTimeout(120_000);
   await open(page, '/learn', 'ko');

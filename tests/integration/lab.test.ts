@@ -7,6 +7,8 @@ import type { Dashboard } from '@/server/app';
 import { createTopic, deleteTopic, randomName, startTestDashboard, withAdmin } from '@/tests/support/kafka';
 import { produce } from '@/tests/support/consumers';
 import { gone, startServerProcess, wait, workerParent } from '@/tests/support/lab';
+import { silentMembers } from '@/lib/lab-derive';
+import { memberCounts, membersHint } from '@/lib/group-derive';
 
 // The consumer-instance lab on the real embedded cluster: instances are real OS processes
 // running kafkajs consumers; the group is read back through the dashboard.
@@ -148,6 +150,67 @@ describe('consumer-instance lab', () => {
     assert.equal(instance('A').consumers[0].assignments.length, 3);
   });
 
+  it('a killed member shows "not heard from" with a deadline a session timeout after its last heartbeat, then leaves', async () => {
+    const topic = await freshTopic();
+    const groupId = randomName('silent-member-group');
+    const a = await start(groupId, topic);
+    const b = await start(groupId, topic);
+    await group(groupId, '2 members', stable(2));
+    await wait(1_000);
+    const bMember = instance(b.name).consumers[0].memberId!;
+    assert.ok(bMember);
+    const heardBefore = instance(b.name).consumers[0].lastHeardAt;
+    assert.ok(
+      heardBefore !== null && Date.now() - heardBefore < 2_000,
+      'a running consumer is heard from every heartbeat',
+    );
+    assert.equal(silentMembers(dashboard.groups.detail(groupId)!, dashboard.lab.instances(), Date.now()).size, 0);
+
+    const killedAt = Date.now();
+    await run('lab:kill', { instance: b.name });
+    const detail = dashboard.groups.detail(groupId)!;
+    assert.ok(
+      detail.members.some((m) => m.memberId === bMember),
+      'the coordinator still lists it',
+    );
+    const silent = silentMembers(detail, dashboard.lab.instances(), Date.now());
+    assert.deepEqual([...silent.keys()], [bMember], 'only the killed instance’s member is silent');
+    const s = silent.get(bMember)!;
+    assert.ok(s.lastHeardAt !== null);
+    // The last heartbeat is at most a heartbeat interval (500 ms) and a little IPC before the kill.
+    assert.ok(
+      s.lastHeardAt <= killedAt + 200 && killedAt - s.lastHeardAt < 1_500,
+      `last heard ${killedAt - s.lastHeardAt} ms before the kill`,
+    );
+    assert.equal(s.deadline, s.lastHeardAt + SESSION_MS);
+    assert.ok(s.secondsLeft > 0 && s.secondsLeft <= SESSION_MS / 1000, `${s.secondsLeft} s left`);
+    const counts = memberCounts(detail, new Set(silent.keys()));
+    assert.deepEqual(counts, { total: 2, reading: 1, idle: 0, silent: 1 });
+    assert.equal(membersHint(counts), 'notHeard');
+
+    // It falls as time passes, and the member is gone once the coordinator drops it.
+    await wait(2_000);
+    const later = silentMembers(dashboard.groups.detail(groupId)!, dashboard.lab.instances(), Date.now()).get(bMember);
+    assert.ok(later && later.secondsLeft < s.secondsLeft, `${later?.secondsLeft} s left after 2 s`);
+    const left = await group(
+      groupId,
+      'B dropped',
+      (d) => !d.members.some((m) => m.memberId === bMember),
+      SESSION_MS + 20_000,
+    );
+    const droppedAt = Date.now();
+    // The coordinator's expiry check and our 1 s describe round add a little after the deadline.
+    const late = droppedAt - s.deadline;
+    console.log(
+      `# killed member: last heard ${killedAt - s.lastHeardAt} ms before the kill, dropped ${late} ms after the shown deadline`,
+    );
+    assert.ok(late > -500 && late < 5_000, `dropped ${late} ms after the deadline`);
+    assert.equal(silentMembers(left, dashboard.lab.instances(), Date.now()).size, 0);
+    assert.deepEqual(
+      left.members.map((m) => m.clientId),
+      [`lab-${a.name}-1`],
+    );
+  });
   it('a graceful stop leaves the group at once, long before the session timeout', async () => {
     const topic = await freshTopic();
     const groupId = randomName('stop-group');

@@ -126,6 +126,31 @@ describe('transactions: find a transaction held open, and abort it', () => {
     assert.equal(described.TopicPartitions, `${topic}-0`);
   });
 
+  it('counts it on /metrics while it is held open: open transactions, the oldest one’s age, hanging ones', async () => {
+    const v = await getJson<TransactionsResponse>(`${dashboard.url}/api/transactions`);
+    const startedAt = v.transactions.find((t) => t.transactionalId === transactionalId)!.startedAt!;
+    const gauge = (text: string, name: string) => {
+      const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+      return line === undefined ? null : Number(line.slice(name.length + 1));
+    };
+    const scrapedAt = Date.now();
+    const text = await (await fetch(`${dashboard.url}/metrics`)).text();
+    // Other transactions may be open on the shared cluster: ours is one of them, and at least as old.
+    const open = gauge(text, 'kafka_live_transactions_open');
+    const oldest = gauge(text, 'kafka_live_transactions_oldest_open_seconds');
+    const hanging = gauge(text, 'kafka_live_transactions_hanging');
+    assert.ok(open !== null && open >= 1, `kafka_live_transactions_open ${open}`);
+    const age = (scrapedAt - startedAt) / 1000;
+    assert.ok(oldest !== null && oldest >= age - 1, `oldest open ${oldest} s, ours ${age.toFixed(1)} s`);
+    // Ours is minutes from hanging (15 min and unknown to its coordinator): counted, not listed.
+    assert.ok(hanging !== null && hanging >= 0);
+    assert.ok(
+      !text
+        .split('\n')
+        .some((l) => l.startsWith('kafka_live_transactions_hanging_partition{') && l.includes(`topic="${topic}"`)),
+    );
+  });
+
   it('aborts it only with the producer id typed, never in read-only mode, and then the reader moves on', async () => {
     const v = await getJson<TransactionsResponse>(`${dashboard.url}/api/transactions`);
     const open = v.open.find((o) => o.topic === topic && o.partition === 0)!;

@@ -161,7 +161,21 @@ export class KafkaReader {
     this.at += n;
   }
 
-  /** Tagged fields end every flexible struct; none is read today, so all are skipped. */
+  /** Tagged fields of a flexible struct, each handed to `on` as a reader over its own bytes;
+   *  tags `on` does not know are skipped (a newer writer may add them). */
+  taggedFields(on: (tag: number, field: KafkaReader) => void): void {
+    if (!this.flexible) return;
+    const count = this.uvarint();
+    for (let i = 0; i < count; i++) {
+      const tag = this.uvarint();
+      const size = this.uvarint();
+      this.need(size, 'tagged field');
+      on(tag, new KafkaReader(this.buf.subarray(this.at, this.at + size), true));
+      this.at += size;
+    }
+  }
+
+  /** Tagged fields end every flexible struct; where none is read, all are skipped. */
   skipTaggedFields(): void {
     if (!this.flexible) return;
     const count = this.uvarint();

@@ -46,6 +46,7 @@ export {
   type SpecialOffset,
 } from './requests/list-offsets';
 export { metadata, UNKNOWN_TOPIC_OR_PARTITION, type RawMetadata } from './requests/metadata';
+export { topicIds } from './requests/topic-ids';
 export { fetchRequest, type FetchArgs, type FetchedPartition } from './requests/fetch';
 export { batchesEnd, controlType, readRecords, type BatchRecord } from './records/record-batch';
 export { shareGroupDescribe, type DescribedShareGroup } from './requests/share-group-describe';
@@ -56,6 +57,7 @@ export {
   type StreamsTasks,
 } from './requests/streams-group-describe';
 export { decodeAssignment, decodeSubscription } from './records/consumer-protocol';
+export type { CurrentAssignment, GroupEpochRecord, GroupFamily, OwnedSet } from './records/group-records';
 export {
   decodeOffsetsRecord,
   type GroupMetadata,

@@ -25,7 +25,8 @@ export class GroupsPage {
   }
 
   members(): Locator {
-    return this.page.locator('[data-testid^="member-"]');
+    // One per member card; test ids inside a card (member-protocol-…, member-reconciling) also start with "member-".
+    return this.page.locator('[data-member-card]');
   }
 
   idleMembers(): Locator {

@@ -6,6 +6,10 @@ export interface StartOptions {
   consumers?: number;
   delayMs?: number;
   sessionTimeoutMs?: number;
+  /** The option's value: classic (default), consumer or share. */
+  protocol?: 'classic' | 'consumer' | 'share';
+  /** How long the instance may take to run: a JVM starting on a loaded machine needs more. */
+  runningTimeoutMs?: number;
 }
 
 export class LabPage {
@@ -33,18 +37,22 @@ export class LabPage {
   /** Starts an instance from the form and answers its name, once it runs. */
   async start(opts: StartOptions): Promise<string> {
     const form = this.page.getByRole('form', { name: 'Start an app instance' });
+    const protocol = opts.protocol ?? 'classic';
+    await form.getByLabel('Protocol').selectOption(protocol);
     await form.getByLabel('Group id').fill(opts.groupId);
     const topics = form.getByLabel('Topics');
     await expect(topics.locator(`option[value="${opts.topic}"]`)).toHaveCount(1);
     await topics.selectOption([opts.topic]);
     await form.getByLabel('Consumers').fill(String(opts.consumers ?? 1));
     await form.getByLabel('Delay per message (ms)').fill(String(opts.delayMs ?? 0));
-    await form.getByLabel('Session timeout (ms)').fill(String(opts.sessionTimeoutMs ?? 10_000));
+    // KIP-848 and share members take the broker's session timeout: the field is off for them.
+    if (protocol === 'classic')
+      await form.getByLabel('Session timeout (ms)').fill(String(opts.sessionTimeoutMs ?? 10_000));
     const before = await this.cards().count();
     await form.getByRole('button', { name: 'Start instance' }).click();
     await expect(this.cards()).toHaveCount(before + 1);
     const card = this.cards().last();
-    await expect(card).toHaveAttribute('data-status', 'running');
+    await expect(card).toHaveAttribute('data-status', 'running', { timeout: opts.runningTimeoutMs });
     const testId = (await card.getAttribute('data-testid')) ?? '';
     return testId.replace('lab-instance-', '');
   }

@@ -111,8 +111,15 @@ describe('__consumer_offsets records', () => {
   });
 
   it('skips newer record types and value versions instead of failing', () => {
-    assert.equal(decodeOffsetsRecord(new Enc().i16(3).str('g').done(), Buffer.from([0, 0])).kind, 'skipped');
-    assert.equal(decodeOffsetsRecord(new Enc().i16(11).done(), null).kind, 'skipped');
+    // Type 3 (ConsumerGroupMetadata) at a value version 4.4 does not write, and a type it lacks.
+    assert.deepEqual(decodeOffsetsRecord(new Enc().i16(3).str('g').done(), Buffer.from([0, 1])), {
+      kind: 'skipped',
+      reason: 'ConsumerGroupMetadata value version 1',
+    });
+    assert.deepEqual(decodeOffsetsRecord(new Enc().i16(99).str('g').done(), null), {
+      kind: 'skipped',
+      reason: 'record type 99',
+    });
     assert.equal(decodeOffsetsRecord(offsetKey(1), new Enc().i16(9).i64(1).done()).kind, 'skipped');
     assert.equal(decodeOffsetsRecord(groupKey(), new Enc().i16(9).done()).kind, 'skipped');
     assert.equal(decodeOffsetsRecord(null, null).kind, 'skipped');

@@ -1,4 +1,8 @@
 import { KafkaReader } from '@/server/kafka/protocol/codec';
+import { decodeConsumerGroupRecord } from './consumer-group-records';
+import { SkippedRecord, type GroupEpochRecord } from './group-records';
+import { decodeShareGroupRecord } from './share-group-records';
+import { decodeStreamsGroupRecord } from './streams-group-records';
 
 // Decoders for the records of `__consumer_offsets` (classic group protocol), from Kafka's
 // schemas in group-coordinator/src/main/resources/common/message/: OffsetCommitKey/Value,
@@ -37,6 +41,8 @@ export interface GroupMetadata {
 export type OffsetsRecord =
   | { kind: 'offset'; group: string; topic: string; partition: number; value: OffsetCommit | null }
   | { kind: 'group'; group: string; value: GroupMetadata | null }
+  /** The new protocols' records (key version 3+): ./group-records.ts. */
+  | { kind: 'epoch'; group: string; record: GroupEpochRecord }
   | { kind: 'skipped'; reason: string };
 
 const MAX_OFFSET_VALUE_VERSION = 4;
@@ -121,6 +127,17 @@ export function decodeOffsetsRecord(key: Buffer | null, value: Buffer | null): O
       ? { kind: 'skipped', reason: decoded.skipped }
       : { kind: 'group', group, value: decoded };
   }
-  // 3+: records of the consumer group protocol of KIP-848 and share groups.
-  return { kind: 'skipped', reason: `key version ${keyVersion}` };
+  // 3+: the key's version is the record type of the consumer (KIP-848), share (KIP-932) and
+  // streams (KIP-1071) group records. A type a newer broker added is skipped, never fatal.
+  try {
+    const record =
+      decodeConsumerGroupRecord(keyVersion, r, value) ??
+      decodeShareGroupRecord(keyVersion, r, value) ??
+      decodeStreamsGroupRecord(keyVersion, r, value);
+    if (record === null) return { kind: 'skipped', reason: `record type ${keyVersion}` };
+    return { kind: 'epoch', group: record.group, record };
+  } catch (e) {
+    if (e instanceof SkippedRecord) return { kind: 'skipped', reason: e.reason };
+    throw e;
+  }
 }

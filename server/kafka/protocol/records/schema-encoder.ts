@@ -1,6 +1,8 @@
+import { KafkaWriter } from '@/server/kafka/protocol/codec';
+
 // For the records' tests: an encoder written from Kafka's JSON schemas (OffsetCommitKey/Value,
 // GroupMetadataKey/Value, ConsumerProtocolSubscription/Assignment), independent of the
-// decoder under test.
+// decoder under test. The new protocols' records are built with the codec's writer (below).
 
 export class Enc {
   parts: Buffer[] = [];
@@ -60,4 +62,27 @@ export class Enc {
   done() {
     return Buffer.concat(this.parts);
   }
+}
+
+// The consumer, share and streams group records: key = int16 record type + classic strings;
+// value = int16 version 0 + a flexible struct.
+export function key(type: number, ...fields: string[]): Buffer {
+  const w = new KafkaWriter(false).int16(type);
+  for (const f of fields) w.string(f);
+  return w.toBuffer();
+}
+
+export function value(body: (w: KafkaWriter) => void): Buffer {
+  const w = new KafkaWriter(true).int16(0);
+  body(w);
+  return w.toBuffer();
+}
+
+/** `[]TopicPartitions` with an AssignmentEpochs tag (0) the decoder must skip. */
+export function topicPartitions(w: KafkaWriter, sets: [string, number[]][]): void {
+  w.array(sets, (x, [id, parts]) => {
+    x.uuid(id).array(parts, (p, n) => p.int32(n));
+    const tag = new KafkaWriter(true).array(parts, (p) => p.int32(7)).toBuffer();
+    x.uvarint(1).uvarint(0).uvarint(tag.length).raw(tag);
+  });
 }
