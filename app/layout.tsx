@@ -5,6 +5,7 @@ import { LiveProvider } from '@/components/shell/live-provider';
 import { AppHeader } from '@/components/shell/app-header';
 import { StatusBanner } from '@/components/shell/status-banner';
 import { I18nProvider } from '@/components/shell/i18n-provider';
+import { THEME_BOOT_SCRIPT } from '@/lib/theme/theme';
 
 export const metadata: Metadata = {
   title: 'Kafka Live',
@@ -13,7 +14,12 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
+    // suppressHydrationWarning: lang and data-theme are set in the browser before React hydrates.
     <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* Runs before the body is parsed, so the first paint already has the chosen theme. */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+      </head>
       <body className="min-h-screen bg-zinc-950 font-sans text-sm text-zinc-200 antialiased">
         <I18nProvider>
           <LiveProvider>

@@ -28,11 +28,15 @@ export function LagChart({ points }: { points: LagPoint[] }) {
     <div className="h-56" data-testid="lag-chart">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -8 }}>
-          <CartesianGrid stroke="#27272a" vertical={false} />
-          <XAxis dataKey="at" tickFormatter={time} stroke="#52525b" fontSize={10} minTickGap={60} />
-          <YAxis stroke="#52525b" fontSize={10} allowDecimals={false} />
+          <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
+          <XAxis dataKey="at" tickFormatter={time} stroke="var(--chart-axis)" fontSize={10} minTickGap={60} />
+          <YAxis stroke="var(--chart-axis)" fontSize={10} allowDecimals={false} />
           <Tooltip
-            contentStyle={{ background: '#18181b', border: '1px solid #3f3f46', fontSize: 12 }}
+            contentStyle={{
+              background: 'var(--chart-tooltip-bg)',
+              border: '1px solid var(--chart-tooltip-border)',
+              fontSize: 12,
+            }}
             labelFormatter={(at) => time(Number(at))}
           />
           <Legend wrapperStyle={{ fontSize: 11 }} />
@@ -40,7 +44,7 @@ export function LagChart({ points }: { points: LagPoint[] }) {
             type="monotone"
             dataKey="total"
             name="total"
-            stroke="#e4e4e7"
+            stroke="var(--chart-total)"
             strokeWidth={2}
             dot={false}
             isAnimationActive={false}

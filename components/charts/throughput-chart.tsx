@@ -23,15 +23,19 @@ export function ThroughputChart() {
               <stop offset="100%" stopColor="#8b5cf6" stopOpacity={0} />
             </linearGradient>
           </defs>
-          <CartesianGrid stroke="#27272a" vertical={false} />
-          <XAxis dataKey="at" tickFormatter={time} stroke="#52525b" fontSize={10} minTickGap={60} />
-          <YAxis stroke="#52525b" fontSize={10} allowDecimals={false} />
+          <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
+          <XAxis dataKey="at" tickFormatter={time} stroke="var(--chart-axis)" fontSize={10} minTickGap={60} />
+          <YAxis stroke="var(--chart-axis)" fontSize={10} allowDecimals={false} />
           <Tooltip
-            contentStyle={{ background: '#18181b', border: '1px solid #3f3f46', fontSize: 12 }}
+            contentStyle={{
+              background: 'var(--chart-tooltip-bg)',
+              border: '1px solid var(--chart-tooltip-border)',
+              fontSize: 12,
+            }}
             labelFormatter={(at) => time(Number(at))}
             formatter={(v) => [`${Number(v).toFixed(1)} msg/s`, 'produced']}
           />
-          <Area type="monotone" dataKey="rate" stroke="#a78bfa" fill="url(#rate)" isAnimationActive={false} />
+          <Area type="monotone" dataKey="rate" stroke="var(--chart-rate)" fill="url(#rate)" isAnimationActive={false} />
         </AreaChart>
       </ResponsiveContainer>
     </div>

@@ -7,6 +7,7 @@ import { useTranslations } from 'use-intl';
 import { useLiveStore } from '@/lib/store';
 import { ConnectionIndicator } from './connection-indicator';
 import { LanguageSwitch } from './language-switch';
+import { ThemeSwitch } from './theme-switch';
 
 const NAV = [
   { href: '/', key: 'overview' },
@@ -80,6 +81,9 @@ export function AppHeader() {
           </span>
           <ConnectionIndicator />
           <div className="hidden md:block">
+            <ThemeSwitch />
+          </div>
+          <div className="hidden md:block">
             <LanguageSwitch />
           </div>
           <div className="hidden md:block">{signOut}</div>
@@ -102,7 +106,10 @@ export function AppHeader() {
             <NavLinks pathname={pathname} onNavigate={() => setMenuOpen(false)} column />
           </nav>
           <div className="flex items-center justify-between gap-3 text-xs">
-            <LanguageSwitch />
+            <div className="flex items-center gap-3">
+              <LanguageSwitch />
+              <ThemeSwitch />
+            </div>
             {signOut}
           </div>
         </div>

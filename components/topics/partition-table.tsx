@@ -12,7 +12,7 @@ export function PartitionTable({ partitions }: { partitions: Partition[] }) {
   const t = useTranslations('topics');
   const fmt = useFormat();
   return (
-    <table className="w-full text-left text-xs" data-testid="partition-table">
+    <table className="w-full text-left text-xs whitespace-nowrap" data-testid="partition-table">
       <thead className="text-zinc-400">
         <tr className="border-b border-zinc-800">
           <th className="py-2 font-medium">{t('partition.partition')}</th>

@@ -3,7 +3,7 @@ import { produce } from '@/tests/support/consumers';
 import { createTopic, deleteTopic, randomName, withAdmin } from '@/tests/support/kafka';
 
 // The screenshots in docs/screenshots/: overview, a group, a topic and the browse screen, on a
-// desktop and a phone, in English and Korean. Not part of `npm test`, since they change files
+// desktop and a phone, in English and Korean; and overview, group and topic in the light theme. Not part of `npm test`, since they change files
 // in the repository: `npm run screenshots` writes them.
 
 const topic = randomName('shop.orders');
@@ -64,4 +64,18 @@ for (const locale of ['en', 'ko'] as const) {
       });
     });
   }
+}
+
+for (const [size, viewport] of [
+  ['desktop', { width: 1440, height: 900 }],
+  ['phone', { width: 390, height: 844 }],
+] as const) {
+  test(`screenshots light ${size}`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.addInitScript(() => window.localStorage.setItem('kafka-live-theme', 'light'));
+    await page.setViewportSize(viewport);
+    await shoot(page, '/', `overview-light-${size}`);
+    await shoot(page, `/groups/${encodeURIComponent(group)}`, `group-light-${size}`);
+    await shoot(page, `/topics/${encodeURIComponent(topic)}`, `topic-light-${size}`);
+  });
 }
