@@ -11,6 +11,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Select, TextInput } from '@/components/ui/field';
 import { ActionMessage } from '@/components/ui/action-message';
 import { foreignMembers, LAB_GROUP, LAB_TOPIC } from './guard';
+import { TopicChecklist } from './topic-checklist';
 
 /** Starts one app instance: a new process with K consumers in the group. It defaults to the
  *  lab's own group and topic; joining a group with members the lab did not start asks first,
@@ -96,20 +97,13 @@ export function LabStartForm() {
           required
         />
       </Field>
-      <Field label={t('topics')} hint={topicNames.length ? t('topicsHint') : t('noTopics')}>
-        <Select
-          multiple
-          size={3}
-          value={topics}
-          onChange={(e) => setPicked([...e.target.selectedOptions].map((o) => o.value))}
-        >
-          {topicNames.map((x) => (
-            <option key={x} value={x}>
-              {x}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <TopicChecklist
+        legend={t('topics')}
+        hint={topicNames.length ? t('topicsHint') : t('noTopics')}
+        names={topicNames}
+        picked={topics}
+        onChange={setPicked}
+      />
       <Field label={t('consumers')}>
         <TextInput
           type="number"
