@@ -2,15 +2,18 @@
 
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslations } from 'use-intl';
 import type { LagPoint } from '@/lib/contract/groups';
+import { useFormat } from '@/components/ui/format';
 
-const time = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour12: false });
 const PARTITION_COLORS = ['#38bdf8', '#34d399', '#fbbf24', '#f472b6', '#a3e635', '#fb923c', '#818cf8', '#2dd4bf'];
 // Beyond this many partitions the lines are noise: the total tells the story.
 const MAX_PARTITION_LINES = 8;
 
 /** Total lag (thick) and per-partition lag over the server's rolling window. */
 export function LagChart({ points }: { points: LagPoint[] }) {
+  const t = useTranslations('common.charts');
+  const { time } = useFormat();
   const { rows, keys } = useMemo(() => {
     const all = new Set<string>();
     for (const p of points) for (const k of Object.keys(p.partitions)) all.add(k);
@@ -43,7 +46,7 @@ export function LagChart({ points }: { points: LagPoint[] }) {
           <Line
             type="monotone"
             dataKey="total"
-            name="total"
+            name={t('total')}
             stroke="var(--chart-total)"
             strokeWidth={2}
             dot={false}
@@ -55,7 +58,7 @@ export function LagChart({ points }: { points: LagPoint[] }) {
               key={k}
               type="monotone"
               dataKey={k}
-              name={`p${k.split(':').pop()}`}
+              name={t('partition', { partition: k.split(':').pop() ?? '' })}
               stroke={PARTITION_COLORS[i % PARTITION_COLORS.length]}
               strokeWidth={1}
               dot={false}

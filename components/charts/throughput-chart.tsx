@@ -1,12 +1,14 @@
 'use client';
 
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslations } from 'use-intl';
 import { useLiveStore } from '@/lib/store';
-
-const time = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour12: false });
+import { useFormat } from '@/components/ui/format';
 
 export function ThroughputChart() {
   const points = useLiveStore((s) => s.throughput);
+  const t = useTranslations('common.charts');
+  const { time } = useFormat();
   return (
     <div
       className="h-40"
@@ -33,7 +35,7 @@ export function ThroughputChart() {
               fontSize: 12,
             }}
             labelFormatter={(at) => time(Number(at))}
-            formatter={(v) => [`${Number(v).toFixed(1)} msg/s`, 'produced']}
+            formatter={(v) => [t('rate', { value: Number(v).toFixed(1) }), t('produced')]}
           />
           <Area type="monotone" dataKey="rate" stroke="var(--chart-rate)" fill="url(#rate)" isAnimationActive={false} />
         </AreaChart>
