@@ -209,6 +209,7 @@ export async function startDashboard({
       await browse.close();
       // Record-time reads share the poller's connections: none may start once they close.
       await groups.recordTimes.close();
+      await labJava.close();
       await poller.stop();
       await groups.stop();
       // Anything that still reached a broker through the poller's set meanwhile is closed too.

@@ -18,6 +18,9 @@ const PROBE_GROUP = 'kafka-live-lab-probe';
 export interface LabProtocolSource {
   protocols(): Promise<LabProtocolInfo[]>;
   javaCommand(): Promise<string[]>;
+  /** No more broker probes; the one running is awaited, so none reconnects the poller's
+   *  connections after the server closed them (that would keep the process alive). */
+  close(): Promise<void>;
 }
 
 export function labProtocolSource(
@@ -27,9 +30,11 @@ export function labProtocolSource(
 ): LabProtocolSource {
   const java = new JavaRuntime(layout);
   let cached: { at: number; value: Promise<LabProtocolInfo[]> } | null = null;
+  let closed = false;
   const ask = async (): Promise<LabProtocolInfo[]> => {
     const problem = await java.problem();
     let apis: BrokerApis | null = null;
+    if (closed) return labProtocols({ problem }, null, false);
     try {
       const broker = await groupCoordinatorBroker(clients.pollConnections, PROBE_GROUP);
       apis = {
@@ -54,5 +59,9 @@ export function labProtocolSource(
       return cached.value;
     },
     javaCommand: () => java.command(),
+    async close() {
+      closed = true;
+      await cached?.value.catch(() => undefined);
+    },
   };
 }
