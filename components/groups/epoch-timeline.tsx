@@ -59,6 +59,13 @@ export function EpochTimeline({ timeline }: { timeline: EpochTimelineView | null
       <p className="font-mono text-zinc-300" data-testid="timeline-epochs">
         {t('epochs', { group: timeline.groupEpoch ?? '–', assignment: timeline.assignmentEpoch ?? '–' })}
       </p>
+      {timeline.groupEpoch !== null &&
+        timeline.assignmentEpoch !== null &&
+        timeline.assignmentEpoch < timeline.groupEpoch && (
+          <p className="text-amber-300" data-testid="timeline-assignment-pending">
+            {t('assignmentPending', { group: timeline.groupEpoch, assignment: timeline.assignmentEpoch })}
+          </p>
+        )}
       {timeline.ownerless.map((p) => (
         <p key={tp(p)} className="text-amber-300" data-testid="timeline-ownerless">
           {t('ownerlessNow', { partition: tp(p), since: fmt.time(p.since) })}

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,12 +169,21 @@ public final class LabWorker {
         if (paused) c.pause(c.assignment());
         else if (!c.paused().isEmpty()) c.resume(c.paused());
         ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(200));
+        // A poll under way when pause (or close) came may still return records: those not yet
+        // processed are put back (seek to the first of each partition), so "paused" means nothing
+        // more is read, and the position auto-commit stores is what was really processed.
+        Map<TopicPartition, Long> putBack = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
+          TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+          if (paused || m.closing || putBack.containsKey(tp)) {
+            putBack.putIfAbsent(tp, r.offset());
+            continue;
+          }
           processingDelay(m);
           m.consumed++;
           dirty = true;
-          if (m.closing) break;
         }
+        putBack.forEach(c::seek);
         List<TopicPartition> now = sortedParts(c.assignment());
         String id = c.groupMetadata().memberId();
         boolean joined = c.groupMetadata().generationId() > 0;
@@ -213,8 +223,9 @@ public final class LabWorker {
         }
         ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(200));
         for (ConsumerRecord<byte[], byte[]> r : records) {
-          if (m.closing) {
-            // Handed back, so another member gets it now rather than after the lock timeout.
+          if (m.closing || paused) {
+            // Handed back, so another member gets it now rather than after the lock timeout
+            // (and a paused member holds nothing it will not process).
             c.acknowledge(r, AcknowledgeType.RELEASE);
             continue;
           }
