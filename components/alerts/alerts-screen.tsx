@@ -10,6 +10,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { useFormat } from '@/components/ui/format';
 import { RulesEditor } from './rules-editor';
+import { useAlertWhy } from './use-alert-why';
 import { useConditionText } from './use-condition-text';
 
 // The Alerts screen: what fires now, the rules (editable unless read-only) and the latest
@@ -50,6 +51,7 @@ function Firing({ state }: { state: AlertsState }) {
   const t = useTranslations('alerts.firing');
   const f = useFormat();
   const shownValue = useShownValue();
+  const why = useAlertWhy();
   return (
     <Card title={t('title', { count: state.firing.length })} testId="alerts-firing">
       {state.firing.length === 0 ? (
@@ -70,7 +72,9 @@ function Firing({ state }: { state: AlertsState }) {
               <span className="text-xs text-zinc-400">
                 {t('since', { ago: f.span(Math.max(0, Date.now() - a.since)) })}
               </span>
-              <span className="w-full text-xs text-zinc-400">{a.reason}</span>
+              <span className="w-full text-xs text-zinc-400" data-testid="alert-why">
+                {why(a.why)}
+              </span>
             </li>
           ))}
         </ul>

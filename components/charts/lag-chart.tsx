@@ -6,7 +6,8 @@ import { useTranslations } from 'use-intl';
 import type { LagPoint } from '@/lib/contract/groups';
 import { useFormat } from '@/components/ui/format';
 
-const PARTITION_COLORS = ['#38bdf8', '#34d399', '#fbbf24', '#f472b6', '#a3e635', '#fb923c', '#818cf8', '#2dd4bf'];
+// app/globals.css sets these per theme: pale tints on dark, deeper shades on white.
+const PARTITION_COLORS = Array.from({ length: 8 }, (_, i) => `var(--chart-p${i})`);
 // Beyond this many partitions the lines are noise: the total tells the story.
 const MAX_PARTITION_LINES = 8;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VERDICTS, type Verdict } from './lag';
+import { VERDICTS, type GroupHealth, type Verdict } from './lag';
 
 // Alert rules over the verdict, lag in seconds and lag in messages: one schema for the rules
 // file (KAFKA_LIVE_ALERTS_FILE), the API and, later, the editor in the UI.
@@ -60,9 +60,18 @@ export interface GroupObservation {
   verdict: Verdict;
   /** The verdict's reason in words, carried into the alert. */
   reason: string;
+  /** The verdict with its reason as a code, so the page can say it in its own language. */
+  health: Pick<GroupHealth, 'verdict' | 'reason' | 'causes'>;
   lag: number | null;
   lagSeconds: number | null;
 }
+
+/** Why an alert fires, as data: `reason` says it in English for the API and webhooks, the page
+ *  words this in the UI's language. */
+export type AlertWhy =
+  | { kind: 'verdict'; health: Pick<GroupHealth, 'verdict' | 'reason' | 'causes'> }
+  | { kind: 'lag'; lag: number | null }
+  | { kind: 'lag-seconds'; seconds: number | null };
 
 export interface AlertEvent {
   status: 'firing' | 'resolved';
@@ -90,6 +99,7 @@ export interface ActiveAlert {
   since: number;
   value: string | number | null;
   reason: string;
+  why: AlertWhy;
 }
 
 /** Webhook delivery since the server started: a dead receiver shows here, never as a slow page. */

@@ -30,6 +30,7 @@ const obs = (
   groupId,
   verdict,
   reason: `${verdict} reason`,
+  health: { verdict, reason: { code: 'caught-up' }, causes: [] },
   lag,
   lagSeconds,
 });
@@ -45,7 +46,10 @@ describe('alert evaluator', () => {
     assert.equal(fired.value, 'STOP');
     assert.equal(fired.webhook, 'http://127.0.0.1:9/all');
     assert.equal(e.tick(130_000).length, 0, 'fires once');
-    assert.equal(e.firing().length, 1);
+    assert.deepEqual(
+      e.firing().map((a) => a.why),
+      [{ kind: 'verdict', health: { verdict: 'STOP', reason: { code: 'caught-up' }, causes: [] } }],
+    );
     const [resolved] = e.observe([obs('g', 'OK')], 140_000);
     assert.deepEqual([resolved.status, resolved.since, resolved.at], ['resolved', 0, 140_000]);
     assert.equal(e.firing().length, 0);
@@ -64,6 +68,11 @@ describe('alert evaluator', () => {
     const e = new AlertEvaluator(rules.rules, 'http://127.0.0.1:9/all');
     const [fired] = e.observe([obs('orders', 'OK', 10, 301)], 0);
     assert.deepEqual([fired.ruleId, fired.value, fired.webhook], ['old', 301, 'http://127.0.0.1:9/o']);
+    // The page words the reason from data, in its own language; the English sentence stays for the API.
+    assert.deepEqual(
+      e.firing().map((a) => [a.ruleId, a.why, a.reason]),
+      [['old', { kind: 'lag-seconds', seconds: 301 }, 'oldest unread message 5 min 1 s old']],
+    );
     assert.deepEqual(e.observe([obs('orders', 'OK', null, null)], 1_000), [], 'unknown: no change');
     assert.equal(e.observe([obs('orders', 'OK', 0, 2)], 2_000)[0].status, 'resolved');
   });

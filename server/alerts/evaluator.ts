@@ -1,4 +1,4 @@
-import type { ActiveAlert, AlertEvent, AlertRule, GroupObservation } from '@/lib/contract/alerts';
+import type { ActiveAlert, AlertEvent, AlertRule, AlertWhy, GroupObservation } from '@/lib/contract/alerts';
 import { conditionText } from '@/lib/alerts/condition-text';
 import { duration } from '@/lib/lag/verdict-text';
 
@@ -46,6 +46,12 @@ function reasonOf(rule: AlertRule, o: GroupObservation): string {
       ? 'lag in seconds not known'
       : `oldest unread message ${duration(o.lagSeconds * 1000)} old`;
   return o.reason;
+}
+
+function whyOf(rule: AlertRule, o: GroupObservation): AlertWhy {
+  if (rule.when.lagOver !== undefined) return { kind: 'lag', lag: o.lag };
+  if (rule.when.lagSecondsOver !== undefined) return { kind: 'lag-seconds', seconds: o.lagSeconds };
+  return { kind: 'verdict', health: o.health };
 }
 
 /** True or false; null when the value it needs is not known. */
@@ -148,6 +154,7 @@ export class AlertEvaluator {
         since: s.since,
         value: valueOf(s.rule, s.last),
         reason: reasonOf(s.rule, s.last),
+        why: whyOf(s.rule, s.last),
       }));
   }
 

@@ -29,6 +29,7 @@ export function observationOf(g: GroupSummary): GroupObservation | null {
     groupId: g.groupId,
     verdict: g.health.verdict,
     reason: g.health.text,
+    health: { verdict: g.health.verdict, reason: g.health.reason, causes: g.health.causes },
     lag: g.totalLag,
     lagSeconds: g.lagAge.seconds,
   };

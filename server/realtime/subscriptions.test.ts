@@ -49,6 +49,7 @@ class FakeAlerts extends EventEmitter<AlertsEvents> {
       since: 0,
       value: 'STOP',
       reason: '',
+      why: { kind: 'lag', lag: 1 },
     })),
     recent: [],
     delivery: { sent: 0, failed: 0, dropped: 0, retries: 0, pending: 0 },

@@ -40,6 +40,7 @@ test('a rule added on the page fires and resolves live', async ({ page, request 
     const firing = page.getByTestId('alerts-firing');
     await expect(firing).toContainText(group);
     await expect(firing).toContainText('value 10');
+    await expect(firing.getByTestId('alert-why')).toHaveText('10 messages behind');
     await page.screenshot({ path: 'test-results/alerts-firing.png', fullPage: true });
     const axe = await new AxeBuilder({ page }).include('main').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
