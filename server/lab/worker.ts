@@ -167,7 +167,15 @@ async function startSlotOnce(cfg: WorkerConfig, k: number): Promise<Slot> {
     await consumer.subscribe({ topics: cfg.topics, fromBeginning: true });
     await consumer.run({
       autoCommitInterval: 500,
-      eachMessage: async () => {
+      eachMessage: async ({ heartbeat }) => {
+        // A fetch under way when pause came can still hand over a message: it waits here until
+        // resume, heartbeating so the member stays in the group, so a paused instance reads and
+        // commits nothing more. A rebalance meanwhile throws from heartbeat(): the message is
+        // not marked read, and whoever owns the partition next reads it.
+        while (paused && slots.includes(slot)) {
+          await heartbeat();
+          await sleep(slot, 500);
+        }
         await sleep(slot, cfg.processingDelayMs);
         slot.consumed++;
         changed();

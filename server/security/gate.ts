@@ -8,8 +8,8 @@ import { checkOrigin, originRefusal } from './origin';
 
 // Every HTTP request passes here first: security headers; a cross-site write refused; and,
 // with login on, the login and logout routes and a refusal for anyone not signed in. Left
-// open: the login page itself and /api/health, which then says only whether the server and
-// Kafka are up (for load balancers), without errors, addresses or timings.
+// open: the login page itself, the build's static chunks, and /api/health, which then says only
+// whether the server and Kafka are up (for load balancers), without errors, addresses or timings.
 
 export interface HttpGateOptions {
   auth: Authenticator | null;
@@ -129,6 +129,9 @@ export function createHttpGate({ auth, allowedOrigins, csp, kafkaStatus }: HttpG
       return true;
     }
     if (!auth) return false;
+    // The build's own scripts and styles hold no data, and a page still open after sign-out (or
+    // the login page itself) loads chunks from here: a JSON 401 in their place breaks the page.
+    if (!writes && path.startsWith('/_next/static/') && !path.includes('..')) return false;
     if (path === '/login') {
       await login(req, res, url, auth);
       return true;

@@ -25,7 +25,10 @@ test('instances A and B split 3 partitions 2:1; killing B moves everything to A 
     started.push(a);
     const b = await lab.start({ groupId, topic, sessionTimeoutMs: 6_000 });
     started.push(b);
-    await expect(page.locator(`[data-testid^="lab-tile-lab-"]`)).toHaveCount(3);
+    // Only this test's instances: ended ones of earlier specs keep their last tiles, greyed.
+    await expect(page.locator(`[data-testid^="lab-tile-lab-${a}-"], [data-testid^="lab-tile-lab-${b}-"]`)).toHaveCount(
+      3,
+    );
 
     await lab.openGroup(a, groupId);
     await expect(groups.members()).toHaveCount(2);
