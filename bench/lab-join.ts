@@ -41,13 +41,13 @@ async function action(name: string, data: object): Promise<{ name: string }> {
 
 /** Page-side: the members other than lab-<first>-1 that hold at least one tile, with 3 tiles in all. */
 const newMemberShown = (first: string) => `(() => {
-  const members = [...document.querySelectorAll('[data-testid^="member-"]')];
+  const members = [...document.querySelectorAll('[data-member-card]')];
   const tiles = document.querySelectorAll('[data-testid^="assignment-tile-"]').length;
   const other = members.filter((m) => !m.textContent.includes('lab-${first}-1') && m.querySelector('[data-testid^="assignment-tile-"]'));
   return members.length === 2 && other.length === 1 && tiles === 3;
 })()`;
 const aloneWithAll = (first: string) => `(() => {
-  const members = [...document.querySelectorAll('[data-testid^="member-"]')];
+  const members = [...document.querySelectorAll('[data-member-card]')];
   return members.length === 1 && members[0].textContent.includes('lab-${first}-1') &&
     members[0].querySelectorAll('[data-testid^="assignment-tile-"]').length === 3;
 })()`;
