@@ -35,7 +35,8 @@ export async function firstRender(
   await page.goto(`${BASE}${path}`);
   const all = await untilTrue(
     page,
-    `parseInt(${textOf(countTestId)}, 10) >= ${count} && document.querySelector('${selector}') !== null`,
+    // The label is worded per locale ("2,000 topics"): its digits, group separators dropped.
+    `Number(${textOf(countTestId)}.replace(/\\D/g, '')) >= ${count} && document.querySelector('${selector}') !== null`,
     120_000,
   );
   const first = (await page.evaluate(`window.__firstSeen['${selector}']`)) as number;
