@@ -57,11 +57,9 @@ export type AlertRulesFile = z.infer<typeof AlertRulesFileSchema>;
 /** What the evaluator sees of a group at one moment. */
 export interface GroupObservation {
   groupId: string;
-  verdict: Verdict;
-  /** The verdict's reason in words, carried into the alert. */
-  reason: string;
-  /** The verdict with its reason as a code, so the page can say it in its own language. */
-  health: Pick<GroupHealth, 'verdict' | 'reason' | 'causes'>;
+  /** The verdict, its reason as a code (the page words it in its own language) and in English
+   *  (`text`, carried into the alert for the API and webhooks). */
+  health: Pick<GroupHealth, 'verdict' | 'reason' | 'text' | 'causes'>;
   lag: number | null;
   lagSeconds: number | null;
 }

@@ -28,9 +28,7 @@ const obs = (
   lagSeconds: number | null = 0,
 ): GroupObservation => ({
   groupId,
-  verdict,
-  reason: `${verdict} reason`,
-  health: { verdict, reason: { code: 'caught-up' }, causes: [] },
+  health: { verdict, reason: { code: 'caught-up' }, text: `${verdict} reason`, causes: [] },
   lag,
   lagSeconds,
 });

@@ -33,7 +33,7 @@ export function groupMatcher(pattern: string): (groupId: string) => boolean {
 function valueOf(rule: AlertRule, o: GroupObservation): string | number | null {
   if (rule.when.lagSecondsOver !== undefined) return o.lagSeconds;
   if (rule.when.lagOver !== undefined) return o.lag;
-  return o.verdict;
+  return o.health.verdict;
 }
 
 /** Why, in words: the verdict's own sentence for a verdict rule; for a lag rule the lag itself
@@ -45,20 +45,21 @@ function reasonOf(rule: AlertRule, o: GroupObservation): string {
     return o.lagSeconds === null
       ? 'lag in seconds not known'
       : `oldest unread message ${duration(o.lagSeconds * 1000)} old`;
-  return o.reason;
+  return o.health.text;
 }
 
 function whyOf(rule: AlertRule, o: GroupObservation): AlertWhy {
   if (rule.when.lagOver !== undefined) return { kind: 'lag', lag: o.lag };
   if (rule.when.lagSecondsOver !== undefined) return { kind: 'lag-seconds', seconds: o.lagSeconds };
-  return { kind: 'verdict', health: o.health };
+  const { verdict, reason, causes } = o.health;
+  return { kind: 'verdict', health: { verdict, reason, causes } };
 }
 
 /** True or false; null when the value it needs is not known. */
 function holds(rule: AlertRule, o: GroupObservation): boolean | null {
   const w = rule.when;
-  if (w.verdictNot !== undefined) return o.verdict !== w.verdictNot;
-  if (w.verdictIn !== undefined) return w.verdictIn.includes(o.verdict);
+  if (w.verdictNot !== undefined) return o.health.verdict !== w.verdictNot;
+  if (w.verdictIn !== undefined) return w.verdictIn.includes(o.health.verdict);
   if (w.lagSecondsOver !== undefined) return o.lagSeconds === null ? null : o.lagSeconds > w.lagSecondsOver;
   return o.lag === null ? null : o.lag > w.lagOver!;
 }

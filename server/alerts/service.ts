@@ -27,9 +27,7 @@ export function observationOf(g: GroupSummary): GroupObservation | null {
   if (!g.health) return null;
   return {
     groupId: g.groupId,
-    verdict: g.health.verdict,
-    reason: g.health.text,
-    health: { verdict: g.health.verdict, reason: g.health.reason, causes: g.health.causes },
+    health: g.health,
     lag: g.totalLag,
     lagSeconds: g.lagAge.seconds,
   };
