@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { partitionForKey } from '@/lib/partitioner';
-import { randomName, testKafka, withAdmin } from '@/tests/support/kafka';
+import { createTopicWithLeaders, randomName, testKafka, withAdmin } from '@/tests/support/kafka';
 
 // The tour end to end on the real cluster: a prediction, the experiment, the element it points
 // at, and the clean-up that leaves nothing behind; once in Korean, once in English. Then the
@@ -194,9 +194,7 @@ test('the lab warns before joining a group with members it did not start', async
   test.setTimeout(120_000);
   const topic = randomName('lab-foreign');
   const groupId = randomName('someone-elses-group');
-  await withAdmin((a) =>
-    a.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 3 }], waitForLeaders: true }),
-  );
+  await createTopicWithLeaders(topic, 3, 3);
   const consumer = testKafka('someone-else').consumer({ groupId, sessionTimeout: 10_000 });
   try {
     await consumer.connect();
@@ -255,9 +253,7 @@ test('the lab warns before joining a group with members it did not start', async
 
 test('the produce panel refuses a count below 1 and takes {n} as a bare number in JSON', async ({ page }) => {
   const topic = randomName('lab-count');
-  await withAdmin((a) =>
-    a.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 3 }], waitForLeaders: true }),
-  );
+  await createTopicWithLeaders(topic, 1, 3);
   try {
     await open(page, `/lab?topic=${topic}`, 'en');
     const panel = page.getByTestId('produce-panel');

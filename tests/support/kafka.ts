@@ -36,6 +36,28 @@ export async function createTopic(name: string, numPartitions = 3, replicationFa
   );
 }
 
+/** Creates a topic and waits until every partition has a leader. Straight after a broker
+ *  restart (the tour's leader step) kafkajs's own wait can fail with "This server does not
+ *  host this topic-partition" while metadata catches up, so this waits on metadata itself. */
+export async function createTopicWithLeaders(name: string, numPartitions = 3, replicationFactor = 3): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  await withAdmin(async (admin) => {
+    for (;;) {
+      try {
+        if (!(await admin.listTopics()).includes(name))
+          await admin.createTopics({ topics: [{ topic: name, numPartitions, replicationFactor }], waitForLeaders: false });
+        const { topics } = await admin.fetchTopicMetadata({ topics: [name] });
+        const partitions = topics[0]?.partitions ?? [];
+        if (partitions.length === numPartitions && partitions.every((p) => p.leader >= 0)) return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+      if (Date.now() > deadline) throw new Error(`topic ${name} has no leader for every partition after 60 s`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  });
+}
+
 export async function deleteTopic(name: string): Promise<void> {
   await withAdmin((admin) => admin.deleteTopics({ topics: [name] })).catch(() => undefined);
 }
