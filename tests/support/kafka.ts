@@ -45,7 +45,10 @@ export async function createTopicWithLeaders(name: string, numPartitions = 3, re
     for (;;) {
       try {
         if (!(await admin.listTopics()).includes(name))
-          await admin.createTopics({ topics: [{ topic: name, numPartitions, replicationFactor }], waitForLeaders: false });
+          await admin.createTopics({
+            topics: [{ topic: name, numPartitions, replicationFactor }],
+            waitForLeaders: false,
+          });
         const { topics } = await admin.fetchTopicMetadata({ topics: [name] });
         const partitions = topics[0]?.partitions ?? [];
         if (partitions.length === numPartitions && partitions.every((p) => p.leader >= 0)) return;
