@@ -43,6 +43,7 @@ const row = (partition: number, memberId: string | null, committed: number | nul
 function detail(members: GroupMember[], offsets: PartitionLag[], state: GroupDetail['state'] = 'Stable'): GroupDetail {
   return {
     groupId: 'g',
+    observedAt: 0,
     type: 'classic',
     state,
     protocolType: 'consumer',

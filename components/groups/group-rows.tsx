@@ -45,7 +45,7 @@ export function GroupRows({ rows }: { rows: GroupSummary[] }) {
               <GroupStateBadge state={g.state} /> <GroupTypeBadge type={g.type} />
             </td>
             <td>
-              <GroupVerdictBadge health={g.health} testId={`group-verdict-${g.groupId}`} />
+              <GroupVerdictBadge health={g.health} observedAt={g.observedAt} testId={`group-verdict-${g.groupId}`} />
             </td>
             <td className="text-zinc-400">{g.protocol ?? '—'}</td>
             <td className="text-right">{g.members}</td>

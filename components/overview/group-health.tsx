@@ -78,7 +78,11 @@ export function GroupHealth() {
                   <GroupStateBadge state={g.state} />
                 </td>
                 <td>
-                  <GroupVerdictBadge health={g.health} testId={`overview-verdict-${g.groupId}`} />
+                  <GroupVerdictBadge
+                    health={g.health}
+                    observedAt={g.observedAt}
+                    testId={`overview-verdict-${g.groupId}`}
+                  />
                 </td>
                 <td className="text-right text-zinc-100">{fmt.count(g.totalLag)}</td>
                 <td className="w-20 text-right">

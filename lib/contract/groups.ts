@@ -187,6 +187,10 @@ export interface GroupSummary {
   /** Health verdict (OK, WARN, STALL, STOP, REWIND, ...) with its reason; null for share groups
    *  (no committed offsets to judge) and until the first poll round judged it. */
   health: GroupHealth | null;
+  /** Server time (epoch ms) `lagAge.seconds` and the health reason's durations were computed
+   *  at. A row is sent again only when something other than the clock changed, so those figures
+   *  are "as of" this time: the page ages them (lib/lag/aging.ts); the API's rows are fresh. */
+  observedAt: number;
 }
 
 export interface GroupDetail extends Omit<GroupSummary, 'members' | 'health'> {

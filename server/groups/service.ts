@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { groupOrder } from '@/lib/groups-patch';
 import { partitionKey } from '@/lib/contract/cluster';
 import { recordKeyed } from '@/lib/keyed-patch';
+import { sameApartFromClock } from '@/lib/lag/aging';
 import type { ClusterSnapshot, Topic } from '@/lib/contract/cluster';
 import type {
   GroupDetail,
@@ -53,6 +54,9 @@ export class GroupsService extends EventEmitter<GroupsEvents> {
   verdictMs = 0;
   private readonly reader: OffsetsLogReader;
   private summaries = new Map<string, GroupSummary>();
+  /** Each group's row as last sent in a patch: a newer one only differing by the clock is not
+   *  sent (lib/lag/aging.ts), while `summaries` keeps the newest for the API and /metrics. */
+  private sent = new Map<string, GroupSummary>();
   private version = 0;
   private offsetsLog: OffsetsLogState;
   private offsetsLogChanged = false;
@@ -241,7 +245,11 @@ export class GroupsService extends EventEmitter<GroupsEvents> {
       }
       const next =
         e && summarize(e, this.offsetsOf(e), this.history.rates(id), this.coordinatorOf(e), this.verdictOf(e));
-      recordKeyed(this.summaries, id, next, patch);
+      if (next) this.summaries.set(id, next);
+      const sent = this.sent.get(id);
+      if (next && sent && sameApartFromClock(sent, next)) continue;
+      recordKeyed(this.sent, id, next, patch);
+      if (!next) this.summaries.delete(id);
     }
     this.dirty.clear();
     if (patch.upsert.length > 0 || patch.remove.length > 0 || this.offsetsLogChanged) {

@@ -114,6 +114,7 @@ export function summarize(
   rates: GroupRates,
   coordinator: number | null,
   verdict: GroupVerdict | null = null,
+  now = Date.now(),
 ): GroupSummary {
   return {
     groupId: e.groupId,
@@ -134,6 +135,7 @@ export function summarize(
     coordinator,
     rebalancingSince: e.rebalancingSince,
     health: verdict && groupHealth(verdict),
+    observedAt: now,
   };
 }
 

@@ -164,4 +164,45 @@ describe('lag in seconds', () => {
     const trueAge = (Date.now() - sentAt) / 1000;
     assert.ok(p0.lagAge.seconds! <= trueAge + 1 && p0.lagAge.seconds! >= 0, `${p0.lagAge.seconds} s vs ${trueAge} s`);
   });
+  it('a lagging group that only ages is not resent each round; the API row still ages', async () => {
+    const topic = await topicWith('LogAppendTime');
+    const group = randomName('lag-seconds-idle');
+    const producer = testKafka('lag-seconds-producer').producer();
+    await producer.connect();
+    await producer.send({ topic, messages: [0, 1, 2].map((n) => ({ partition: 0, value: `v${n}` })) });
+    await commit(group, topic, [[0, 1]]);
+    const row = async () =>
+      ((await (await fetch(`${dashboard.url}/api/groups`)).json()) as GroupSummary[]).find((g) => g.groupId === group);
+    await waitFor('judged, with an age', () => {
+      const g = dashboard.groups.list().find((x) => x.groupId === group);
+      return g?.health?.verdict === 'NO_MEMBERS' && g.lagAge.seconds !== null;
+    });
+    await sleep(1_500);
+    const upserts: GroupSummary[] = [];
+    const onPatch = (patch: { upsert: GroupSummary[] }) =>
+      upserts.push(...patch.upsert.filter((g) => g.groupId === group));
+    dashboard.groups.on('patch', onPatch);
+    try {
+      const first = (await row())!;
+      await sleep(3_000); // six poll rounds at 500 ms
+      const later = (await row())!;
+      assert.equal(
+        upserts.length,
+        0,
+        `resent while only its age grew: ${JSON.stringify(upserts.map((g) => g.lagAge))}`,
+      );
+      assert.ok(
+        later.lagAge.seconds! - first.lagAge.seconds! >= 2.5,
+        `API ages: ${first.lagAge.seconds} → ${later.lagAge.seconds}`,
+      );
+      assert.ok(later.observedAt > first.observedAt);
+
+      // A real change (more lag) is sent, with the figures as of its observedAt.
+      await producer.send({ topic, messages: [{ partition: 0, value: 'v3' }] });
+      await waitFor('the new lag sent', () => upserts.find((g) => g.totalLag === 3), 10_000);
+    } finally {
+      dashboard.groups.off('patch', onPatch);
+      await producer.disconnect();
+    }
+  });
 });
