@@ -34,13 +34,16 @@ export function sizesFromEnv(): Sizes {
   const preset = process.env.BENCH_PRESET ?? 'quick';
   const base = PRESETS[preset];
   if (!base) throw new Error(`BENCH_PRESET: expected ${Object.keys(PRESETS).join(' or ')}, got "${preset}"`);
-  return {
-    preset,
+  const sizes = {
     topics: size('BENCH_TOPICS', base.topics),
     partitions: size('BENCH_PARTITIONS', base.partitions),
     groups: size('BENCH_GROUPS', base.groups),
     replication: size('BENCH_REPLICATION', base.replication),
   };
+  // Other sizes than the preset's are another run: named "custom", so its results file does
+  // not overwrite the preset's figures that docs/benchmarks.md quotes.
+  const same = (Object.keys(sizes) as (keyof typeof sizes)[]).every((k) => sizes[k] === base[k]);
+  return { preset: same ? preset : 'custom', ...sizes };
 }
 
 // Topics per CreateTopics request: one request, one controller write, without an answer so

@@ -111,7 +111,10 @@ export function report(name: string, title: string, rows: [string, string][]): v
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, `${name}.json`),
-    JSON.stringify({ at: new Date().toISOString(), machine: machine(), rows: Object.fromEntries(rows) }, null, 2) +
-      '\n',
+    JSON.stringify(
+      { title, at: new Date().toISOString(), machine: machine(), rows: Object.fromEntries(rows) },
+      null,
+      2,
+    ) + '\n',
   );
 }

@@ -41,10 +41,12 @@ export class TailService {
     let active = true;
     this.track(
       this.backfill(topic)
-        .catch((): TailMessage[] => [])
-        .then((messages) => {
-          // Only if the subscriber still tails this topic.
-          if (active) sink(topic, messages, true);
+        .catch((e: unknown): Backfill => ({ messages: [], complete: false, error: e }))
+        .then(({ messages, complete, error }) => {
+          if (error !== undefined) console.warn(`[kafka-live] tail backfill of ${topic}: ${describe(error)}`);
+          // Only if the subscriber still tails this topic. A backfill that could not read every
+          // leader adds what it has: as a reset it would wipe what the page still shows.
+          if (active) sink(topic, messages, complete);
         }),
     );
     return () => {
@@ -63,10 +65,11 @@ export class TailService {
     void work.finally(() => this.pending.delete(work));
   }
 
-  /** The newest messages of the topic, spread over its partitions, read up to the log end. */
-  async backfill(topic: string): Promise<TailMessage[]> {
+  /** The newest messages of the topic, spread over its partitions, read up to the log end.
+   *  `complete` is false when some leader did not answer, even after retries. */
+  async backfill(topic: string): Promise<Backfill> {
     const t = this.store.snapshot().topics.find((x) => x.name === topic);
-    if (!t || t.partitions.length === 0) return [];
+    if (!t || t.partitions.length === 0) return { messages: [], complete: true };
     const perPartition = Math.ceil(TAIL_CAP / t.partitions.length);
     const byLeader = new Map<number, Map<number, number>>();
     for (const p of t.partitions) {
@@ -76,15 +79,20 @@ export class TailService {
       parts.set(p.partition, from);
       byLeader.set(p.leader, parts);
     }
+    let error: unknown;
     const answers = await Promise.all(
       [...byLeader].map(([leader, from]) =>
-        retried(() => fetchFrom(this.clients.tailConnections, topic, leader, from, 0)).catch(() => []),
+        retried(() => fetchFrom(this.clients.tailConnections, topic, leader, from, 0)).catch((e: unknown) => {
+          error = e;
+          return null;
+        }),
       ),
     );
-    return newest(
-      answers.flat().flatMap((p) => p.messages),
+    const messages = newest(
+      answers.flatMap((a) => a ?? []).flatMap((p) => p.messages),
       TAIL_CAP,
     );
+    return error === undefined ? { messages, complete: true } : { messages, complete: false, error };
   }
 
   async close(): Promise<void> {
@@ -96,15 +104,26 @@ export class TailService {
   }
 }
 
-/** A backfill answers with reset: a fetch that fails once (a connection being remade, a
- *  metadata refresh under way) would otherwise wipe the page's tail instead of filling it. */
-async function retried<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+export interface Backfill {
+  messages: TailMessage[];
+  /** Every leader answered: the page's tail can be replaced by these messages. */
+  complete: boolean;
+  error?: unknown;
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+/** A fetch that fails once (a connection being remade, a metadata refresh under way) is tried
+ *  again for a few seconds before the backfill gives that leader up. */
+async function retried<T>(fn: () => Promise<T>, attempts = 6): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await fn();
     } catch (e) {
       if (i >= attempts) throw e;
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, Math.min(1_000, 100 * 2 ** i)));
     }
   }
 }
