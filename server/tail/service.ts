@@ -2,6 +2,7 @@ import type { TailMessage } from '@/lib/contract/actions';
 import { TAIL_CAP } from '@/lib/contract/actions';
 import type { KafkaClients } from '@/server/kafka/client';
 import type { ClusterStore } from '@/server/cluster/store';
+import { describeError } from '@/server/actions/errors';
 import { newest } from './decode';
 import { fetchFrom } from './fetch';
 import { TailReader, type TailSink } from './reader';
@@ -41,12 +42,12 @@ export class TailService {
     let active = true;
     this.track(
       this.backfill(topic)
-        .catch((e: unknown): Backfill => ({ messages: [], complete: false, error: e }))
-        .then(({ messages, complete, error }) => {
-          if (error !== undefined) console.warn(`[kafka-live] tail backfill of ${topic}: ${describe(error)}`);
+        .catch((error: unknown): Backfill => ({ messages: [], error }))
+        .then(({ messages, error }) => {
+          if (error !== undefined) console.warn(`[kafka-live] tail backfill of ${topic}: ${describeError(error)}`);
           // Only if the subscriber still tails this topic. A backfill that could not read every
           // leader adds what it has: as a reset it would wipe what the page still shows.
-          if (active) sink(topic, messages, complete);
+          if (active) sink(topic, messages, error === undefined);
         }),
     );
     return () => {
@@ -66,10 +67,10 @@ export class TailService {
   }
 
   /** The newest messages of the topic, spread over its partitions, read up to the log end.
-   *  `complete` is false when some leader did not answer, even after retries. */
+   *  `error` is set when some leader did not answer, even after retries. */
   async backfill(topic: string): Promise<Backfill> {
     const t = this.store.snapshot().topics.find((x) => x.name === topic);
-    if (!t || t.partitions.length === 0) return { messages: [], complete: true };
+    if (!t || t.partitions.length === 0) return { messages: [] };
     const perPartition = Math.ceil(TAIL_CAP / t.partitions.length);
     const byLeader = new Map<number, Map<number, number>>();
     for (const p of t.partitions) {
@@ -92,7 +93,7 @@ export class TailService {
       answers.flatMap((a) => a ?? []).flatMap((p) => p.messages),
       TAIL_CAP,
     );
-    return error === undefined ? { messages, complete: true } : { messages, complete: false, error };
+    return { messages, error };
   }
 
   async close(): Promise<void> {
@@ -106,13 +107,9 @@ export class TailService {
 
 export interface Backfill {
   messages: TailMessage[];
-  /** Every leader answered: the page's tail can be replaced by these messages. */
-  complete: boolean;
+  /** Why some leader did not answer; undefined when every one did, and only then may the
+   *  page's tail be replaced by these messages. */
   error?: unknown;
-}
-
-function describe(e: unknown): string {
-  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
 /** A fetch that fails once (a connection being remade, a metadata refresh under way) is tried
